@@ -1,0 +1,113 @@
+package org.nucleon.api.persistence;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.persistence.Tuple;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.CriteriaQuery;
+import javax.persistence.criteria.Expression;
+import javax.persistence.criteria.Order;
+import javax.persistence.criteria.Path;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
+import javax.persistence.criteria.Selection;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.query.SortKey;
+
+/**
+ * Runs a {@link ListQuery} against one JPA entity in the database: filters as IN lists, sorting,
+ * and keyset pagination after the marker (Neutron's {@code paginate_query}), so a page costs
+ * the same on page one and page one hundred.
+ */
+public final class ListQueries {
+    private static final String PRIMARY_KEY = "id";
+
+    private ListQueries() {
+    }
+
+    /**
+     * @param columns      API attribute name to entity field; filters and sort keys on other
+     *                     attributes are not the database's business and are ignored here
+     * @param resourceName for the 404 of an unknown marker, e.g. {@code Network}
+     * @param extra        more restrictions from the caller (e.g. visibility), or null
+     */
+    public static <E> List<E> list(EntityManager em, Class<E> type, ListQuery q, Map<String, String> columns,
+            String resourceName, Function<Root<E>, Predicate> extra) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> cq = cb.createQuery(type);
+        Root<E> root = cq.from(type);
+        List<Predicate> where = new ArrayList<>();
+        q.filters().forEach((attr, values) -> {
+            String field = columns.get(attr);
+            if (field != null) {
+                where.add(root.get(field).in(values));
+            }
+        });
+        if (extra != null) {
+            where.add(extra.apply(root));
+        }
+        List<SortKey> sorts = q.sorts().stream().filter(s -> columns.containsKey(s.attribute())).toList();
+        if (q.marker() != null && q.limit() > 0) {
+            List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, resourceName);
+            where.add(after(cb, root, markerValues, sorts, columns, q.pageReverse()));
+        }
+        cq.where(where.toArray(Predicate[]::new));
+        List<Order> order = new ArrayList<>();
+        for (SortKey s : sorts) {
+            Path<Object> p = root.get(columns.get(s.attribute()));
+            order.add(s.ascending() != q.pageReverse() ? cb.asc(p) : cb.desc(p));
+        }
+        cq.orderBy(order);
+        var query = em.createQuery(cq);
+        if (q.limit() > 0) {
+            query.setMaxResults(q.limit());
+        }
+        List<E> out = new ArrayList<>(query.getResultList());
+        // A reversed page comes back in forward order; without paging, Neutron returns it reversed.
+        if (q.pageReverse() && q.limit() > 0) {
+            Collections.reverse(out);
+        }
+        return out;
+    }
+
+    /** The marker row's values of the sort keys; 404 when there is no such row. */
+    private static <E> List<Object> markerValues(EntityManager em, Class<E> type, String marker,
+            List<SortKey> sorts, Map<String, String> columns, String resourceName) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<E> root = cq.from(type);
+        List<Selection<?>> select = new ArrayList<>();
+        sorts.forEach(s -> select.add(root.get(columns.get(s.attribute()))));
+        select.add(root.get(columns.get(PRIMARY_KEY)));
+        cq.multiselect(select).where(cb.equal(root.get(columns.get(PRIMARY_KEY)), marker));
+        List<Tuple> rows = em.createQuery(cq).getResultList();
+        if (rows.isEmpty()) {
+            throw NeutronException.notFound(resourceName, marker);
+        }
+        return List.of(rows.get(0).toArray()).subList(0, sorts.size());
+    }
+
+    /** Rows strictly beyond the marker in the (possibly reversed) sort order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Object> marker, List<SortKey> sorts,
+            Map<String, String> columns, boolean reverse) {
+        List<Predicate> alternatives = new ArrayList<>();
+        for (int i = 0; i < sorts.size(); i++) {
+            List<Predicate> all = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                all.add(cb.equal(root.get(columns.get(sorts.get(j).attribute())), marker.get(j)));
+            }
+            Expression<Comparable> path = root.get(columns.get(sorts.get(i).attribute()));
+            Comparable v = (Comparable) marker.get(i);
+            boolean forward = sorts.get(i).ascending() != reverse;
+            all.add(forward ? cb.greaterThan(path, v) : cb.lessThan(path, v));
+            alternatives.add(cb.and(all.toArray(Predicate[]::new)));
+        }
+        return cb.or(alternatives.toArray(Predicate[]::new));
+    }
+}

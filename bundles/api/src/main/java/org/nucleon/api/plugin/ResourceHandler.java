@@ -1,0 +1,58 @@
+package org.nucleon.api.plugin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.query.ListQuery;
+
+/**
+ * Serves one collection for a plugin; published as an OSGi service. Bodies arrive checked,
+ * defaulted and converted by the generic controller; results are plain maps of attribute to
+ * JSON value, from which the controller picks the visible and requested fields.
+ */
+public interface ResourceHandler {
+    /** Service property naming the collection served, e.g. {@code networks}. */
+    String COLLECTION = "nucleon.collection";
+
+    Map<String, Object> create(RequestContext context, Map<String, Object> resource);
+
+    /**
+     * All or none. This default emulates it, as Neutron does for plugins without native bulk:
+     * on a failure the items already created are deleted again.
+     */
+    default List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> resources) {
+        List<Map<String, Object>> created = new ArrayList<>();
+        try {
+            for (Map<String, Object> r : resources) {
+                created.add(create(context, r));
+            }
+            return created;
+        } catch (RuntimeException e) {
+            for (Map<String, Object> done : created) {
+                try {
+                    delete(context, String.valueOf(done.get("id")));
+                } catch (NeutronException ignored) {
+                    // already gone: nothing left to undo for this one
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The resource; a missing one throws a 404 NeutronException such as NetworkNotFound. */
+    Map<String, Object> get(RequestContext context, String id);
+
+    /** The items of one page, in the query's order (also when paging in reverse). */
+    List<Map<String, Object>> list(RequestContext context, ListQuery query);
+
+    Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes);
+
+    void delete(RequestContext context, String id);
+
+    /** A member action such as {@code add_router_interface}; 404 unless the handler has it. */
+    default Map<String, Object> action(RequestContext context, String id, String action, Map<String, Object> body) {
+        throw NeutronException.httpNotFound();
+    }
+}

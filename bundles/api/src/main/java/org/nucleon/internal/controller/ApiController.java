@@ -1,0 +1,316 @@
+package org.nucleon.internal.controller;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.extension.AttributeDefinition;
+import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.internal.registry.ApiSnapshot;
+import org.nucleon.internal.registry.Route;
+import org.nucleon.internal.registry.RouteMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one generic controller: resolves a request against the current snapshot and runs
+ * Neutron's semantics for every collection, whatever plugin serves it.
+ */
+public final class ApiController {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiController.class);
+    private static final String VERSION = "v2.0";
+    /** Neutron's order of the core resources in {@code GET /v2.0/}. */
+    private static final List<String> CORE_ORDER = List.of("networks", "subnets", "subnetpools", "ports");
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 2_000_000_000L;
+
+    private final Supplier<ApiSnapshot> snapshots;
+    private final Supplier<ApiConfig> config;
+    private final Authenticator authenticator;
+
+    public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator) {
+        this.snapshots = snapshots;
+        this.config = config;
+        this.authenticator = authenticator;
+    }
+
+    /** Who is asking; builds Neutron's request context from the request's headers. */
+    @FunctionalInterface
+    public interface Authenticator {
+        RequestContext authenticate(ApiRequest request, String requestId);
+    }
+
+    public ApiResponse handle(ApiRequest req, String requestId) {
+        ApiSnapshot snapshot = snapshots.get();
+        try {
+            return dispatch(snapshot, req, requestId);
+        } catch (MethodNotAllowed e) {
+            Map<String, String> allow = Map.of("Allow", String.join(", ", e.allowed()));
+            // OPTIONS is answered for every route: what it allows, and nothing else.
+            return req.method().equals("OPTIONS") ? new ApiResponse(200, null, allow)
+                    : new ApiResponse(405, ApiResponse.error(e).body(), allow);
+        } catch (NeutronException e) {
+            return ApiResponse.error(e);
+        } catch (RuntimeException e) {
+            return unexpected(snapshot, req, e);
+        }
+    }
+
+    /**
+     * A handler that fails while its bundle is going away (its persistence unit closes a moment
+     * before its service leaves) answers as the API is once it has left: 404, not 500. Anything
+     * else is a bug: logged, and a 500 without internals.
+     */
+    private ApiResponse unexpected(ApiSnapshot used, ApiRequest req, RuntimeException e) {
+        List<String> segs = segments(req.path());
+        List<String> rest = segs.isEmpty() ? segs : segs.subList(1, segs.size());
+        RouteMatch before = used.match(rest);
+        if (before != null && handlerLeaves(before.route().handler(), rest)) {
+            LOG.debug("request raced with the removal of its handler: {} {}", req.method(), req.path(), e);
+            return ApiResponse.error(NeutronException.httpNotFound());
+        }
+        LOG.error("unexpected failure serving {} {}", req.method(), req.path(), e);
+        return ApiResponse.error(new NeutronException(500, "HTTPInternalServerError",
+                "Request Failed: internal server error while processing your request."));
+    }
+
+    private boolean handlerLeaves(ResourceHandler h, List<String> segs) {
+        long deadline = System.nanoTime() + HANDLER_DEPARTURE_WAIT_NANOS;
+        while (true) {
+            RouteMatch now = snapshots.get().match(segs);
+            if (now == null || now.route().handler() != h) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private ApiResponse dispatch(ApiSnapshot snapshot, ApiRequest req, String requestId) {
+        List<String> segs = segments(req.path());
+        if (segs.isEmpty()) {
+            allow(req, "GET");
+            return ApiResponse.of(200, versions(req));
+        }
+        if (!segs.get(0).equals(VERSION)) {
+            throw NeutronException.httpNotFound();
+        }
+        List<String> rest = segs.subList(1, segs.size());
+        if (rest.isEmpty()) {
+            allow(req, "GET");
+            return ApiResponse.of(200, resources(snapshot, req));
+        }
+        if (rest.get(0).equals("extensions") && rest.size() <= 2) {
+            allow(req, "GET");
+            return rest.size() == 1 ? ApiResponse.of(200, Map.of("extensions", extensionList(snapshot)))
+                    : ApiResponse.of(200, Map.of("extension", extension(snapshot, rest.get(1))));
+        }
+        RouteMatch m = snapshot.match(rest);
+        if (m == null || m.route().handler() == null) {
+            throw NeutronException.httpNotFound();
+        }
+        RequestContext ctx = authenticator.authenticate(req, requestId);
+        return serve(snapshot, m, req, ctx);
+    }
+
+    private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {
+        Route route = m.route();
+        ResourceHandler h = route.handler();
+        List<String> fields = ListRequest.fields(req.query());
+        if (m.action() != null) {
+            allow(req, route.actions().get(m.action()));
+            Object body = parseBody(req);
+            return ApiResponse.of(200, h.action(ctx, m.id(), m.action(), body instanceof Map<?, ?> b
+                    ? stringKeys(b) : Map.of()));
+        }
+        if (m.id() == null) {
+            allow(req, "GET", "POST");
+            if (req.method().equals("GET")) {
+                return list(snapshot, route, m, req, ctx, fields);
+            }
+            BodyProcessor.Prepared p = BodyProcessor.prepareCreate(ctx, route, parseBody(req),
+                    config.get().allowBulk());
+            if (p.bulk()) {
+                List<Object> out = new ArrayList<>();
+                h.createBulk(ctx, p.resources()).forEach(r -> out.add(view(route, r, List.of())));
+                return ApiResponse.of(201, Map.of(route.collection(), out));
+            }
+            return ApiResponse.of(201, Map.of(route.member(), view(route, h.create(ctx, p.resources().get(0)),
+                    List.of())));
+        }
+        allow(req, "GET", "PUT", "DELETE");
+        switch (req.method()) {
+            case "GET":
+                return ApiResponse.of(200, Map.of(route.member(), view(route, h.get(ctx, m.id()), fields)));
+            case "PUT":
+                Map<String, Object> changes = BodyProcessor.prepareUpdate(ctx, route, parseBody(req));
+                return ApiResponse.of(200, Map.of(route.member(), view(route, h.update(ctx, m.id(), changes),
+                        List.of())));
+            default:
+                h.delete(ctx, m.id());
+                return ApiResponse.of(204, null);
+        }
+    }
+
+    private ApiResponse list(ApiSnapshot snapshot, Route route, RouteMatch m, ApiRequest req, RequestContext ctx,
+            List<String> fields) {
+        ApiConfig cfg = config.get();
+        ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
+        List<Map<String, Object>> items = route.handler().list(ctx, q);
+        List<Object> out = new ArrayList<>(items.size());
+        items.forEach(i -> out.add(view(route, i, fields)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(route.collection(), out);
+        if (q.limit() > 0) {
+            body.put(route.collection() + "_links", PaginationLinks.links(
+                    req.baseUrl() + "/" + VERSION + route.path(m.parentId()), req.query(), items, q.limit(),
+                    q.pageReverse()));
+        }
+        return ApiResponse.of(200, body);
+    }
+
+    /** Only attributes the merged attribute map knows and shows, narrowed to the requested fields. */
+    static Map<String, Object> view(Route route, Map<String, Object> item, List<String> fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            AttributeDefinition a = route.attributes().get(k);
+            if (a != null && a.visible() && (fields.isEmpty() || fields.contains(k))) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** The body as JSON values; {@link BodyProcessor#EMPTY_BODY} when there is none. */
+    static Object parseBody(ApiRequest req) {
+        if (isBlank(req.body())) {
+            return BodyProcessor.EMPTY_BODY;
+        }
+        try {
+            return JSON.readValue(req.body(), Object.class);
+        } catch (IOException e) {
+            throw BodyProcessor.invalidData();
+        }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void allow(ApiRequest req, String... methods) {
+        if (!Arrays.asList(methods).contains(req.method())) {
+            throw new MethodNotAllowed(methods);
+        }
+    }
+
+    /** 405, with the methods the route does allow. */
+    public static final class MethodNotAllowed extends NeutronException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> allowed;
+
+        MethodNotAllowed(String... allowed) {
+            super(405, "HTTPMethodNotAllowed",
+                    "The server could not comply with the request since it is either malformed or otherwise incorrect.");
+            this.allowed = List.of(allowed);
+        }
+
+        public List<String> allowed() {
+            return allowed;
+        }
+    }
+
+    static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        // Neutron accepts a .json suffix on any URI and means the same thing.
+        if (!out.isEmpty() && out.get(out.size() - 1).endsWith(".json")) {
+            String last = out.remove(out.size() - 1);
+            last = last.substring(0, last.length() - ".json".length());
+            if (!last.isEmpty()) {
+                out.add(last);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> versions(ApiRequest req) {
+        return Map.of("versions", List.of(ordered("id", VERSION, "status", "CURRENT", "links",
+                List.of(ordered("rel", "self", "href", req.baseUrl() + "/" + VERSION + "/")))));
+    }
+
+    private static Map<String, Object> resources(ApiSnapshot snapshot, ApiRequest req) {
+        List<Object> out = new ArrayList<>();
+        snapshot.coreRoutes().stream()
+                .sorted((a, b) -> Integer.compare(rank(a), rank(b)))
+                .forEach(r -> out.add(ordered("name", r.member(), "collection", r.collection(), "links",
+                        List.of(ordered("rel", "self", "href", req.baseUrl() + "/" + VERSION + r.path(null))))));
+        return Map.of("resources", out);
+    }
+
+    private static int rank(Route r) {
+        int i = CORE_ORDER.indexOf(r.collection());
+        return i < 0 ? CORE_ORDER.size() : i;
+    }
+
+    private static List<Object> extensionList(ApiSnapshot snapshot) {
+        List<Object> out = new ArrayList<>();
+        snapshot.extensions().forEach(e -> out.add(extensionView(e)));
+        return out;
+    }
+
+    private static Object extension(ApiSnapshot snapshot, String alias) {
+        ExtensionDescriptor e = snapshot.extension(alias);
+        if (e == null) {
+            throw new NeutronException(404, "HTTPNotFound", "Extension with alias " + alias + " does not exist");
+        }
+        return extensionView(e);
+    }
+
+    private static Map<String, Object> extensionView(ExtensionDescriptor e) {
+        return ordered("name", e.name(), "alias", e.alias(), "description", e.description(), "updated",
+                e.updated(), "links", List.of());
+    }
+
+    /** A JSON object whose keys keep the given order. */
+    static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

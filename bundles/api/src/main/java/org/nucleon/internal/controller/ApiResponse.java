@@ -1,0 +1,23 @@
+package org.nucleon.internal.controller;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nucleon.api.error.NeutronException;
+
+/**
+ * What to answer: a status, a JSON-able body (null for none) and extra headers.
+ */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    public static ApiResponse of(int status, Object body) {
+        return new ApiResponse(status, body, Map.of());
+    }
+
+    public static ApiResponse error(NeutronException e) {
+        Map<String, Object> fault = new LinkedHashMap<>();
+        fault.put("type", e.type());
+        fault.put("message", e.getMessage());
+        fault.put("detail", e.detail());
+        return of(e.status(), Map.of("NeutronError", fault));
+    }
+}

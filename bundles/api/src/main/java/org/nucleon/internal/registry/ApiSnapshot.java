@@ -1,0 +1,75 @@
+package org.nucleon.internal.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nucleon.api.extension.ExtensionDescriptor;
+
+/**
+ * One immutable state of the API: the active extensions, the inactive ones with the reason,
+ * and the route table. Swapped as a whole whenever an extension, plugin or handler comes or
+ * goes, so a request sees one consistent API from start to end.
+ *
+ * @param extensions active non-core extensions, ordered by name as Neutron lists them
+ * @param inactive   alias to why it is not active
+ * @param routes     every served collection; core collections first
+ */
+public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, String> inactive, List<Route> routes) {
+
+    public static final ApiSnapshot EMPTY = new ApiSnapshot(List.of(), Map.of(), List.of());
+
+    public ApiSnapshot {
+        extensions = List.copyOf(extensions);
+        inactive = Map.copyOf(inactive);
+        routes = List.copyOf(routes);
+    }
+
+    public ExtensionDescriptor extension(String alias) {
+        return extensions.stream().filter(e -> e.alias().equals(alias)).findFirst().orElse(null);
+    }
+
+    public boolean isActive(String alias) {
+        return extension(alias) != null;
+    }
+
+    public List<Route> coreRoutes() {
+        return routes.stream().filter(Route::core).toList();
+    }
+
+    /**
+     * Resolves path segments below {@code /v2.0}: {@code collection}, {@code collection/id},
+     * {@code collection/id/action}, and the same under a parent's {@code parents/pid/}.
+     * Returns null when nothing matches.
+     */
+    public RouteMatch match(List<String> segments) {
+        for (Route r : routes) {
+            List<String> p = r.pathPattern();
+            if (segments.size() < p.size() || segments.size() > p.size() + 2) {
+                continue;
+            }
+            String parentId = null;
+            boolean ok = true;
+            for (int i = 0; i < p.size() && ok; i++) {
+                if (p.get(i) == null) {
+                    parentId = segments.get(i);
+                } else {
+                    ok = p.get(i).equals(segments.get(i));
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>(segments.subList(p.size(), segments.size()));
+            if (rest.isEmpty()) {
+                return new RouteMatch(r, parentId, null, null);
+            }
+            if (rest.size() == 1) {
+                return new RouteMatch(r, parentId, rest.get(0), null);
+            }
+            if (r.actions().containsKey(rest.get(1))) {
+                return new RouteMatch(r, parentId, rest.get(0), rest.get(1));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,144 @@
+package org.nucleon.internal.registry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.nucleon.api.extension.AttributeDefinition;
+import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.extension.ResourceDefinition;
+import org.nucleon.api.plugin.ResourceHandler;
+
+/**
+ * Computes a snapshot from what is registered now, as Neutron's PluginAwareExtensionManager
+ * does at start: an extension is active when a plugin supports it, its required extensions are
+ * active, and every collection it defines has a handler. Then the attribute maps are merged:
+ * defining entries first, extending entries after, so the order of arrival does not matter.
+ */
+public final class SnapshotBuilder {
+    private static final String TENANT_ID = "tenant_id";
+    private static final String PROJECT_ID = "project_id";
+
+    private SnapshotBuilder() {
+    }
+
+    public static ApiSnapshot build(Collection<ExtensionDescriptor> descriptors, Set<String> supportedAliases,
+            Map<String, ResourceHandler> handlers) {
+        Map<String, ExtensionDescriptor> byAlias = new TreeMap<>();
+        descriptors.forEach(d -> byAlias.put(d.alias(), d));
+        Map<String, String> inactive = new TreeMap<>();
+        Set<String> active = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (ExtensionDescriptor d : byAlias.values()) {
+                if (active.contains(d.alias())) {
+                    continue;
+                }
+                String reason = whyInactive(d, active, byAlias.keySet(), supportedAliases, handlers);
+                if (reason == null) {
+                    active.add(d.alias());
+                    inactive.remove(d.alias());
+                    changed = true;
+                } else {
+                    inactive.put(d.alias(), reason);
+                }
+            }
+        }
+        List<ExtensionDescriptor> activeList = byAlias.values().stream().filter(d -> active.contains(d.alias()))
+                .toList();
+        List<Route> routes = mergeRoutes(activeList, handlers);
+        List<ExtensionDescriptor> listed = activeList.stream().filter(d -> !d.core())
+                .sorted(Comparator.comparing(ExtensionDescriptor::name)).toList();
+        return new ApiSnapshot(listed, inactive, routes);
+    }
+
+    private static String whyInactive(ExtensionDescriptor d, Set<String> active, Set<String> known,
+            Set<String> supported, Map<String, ResourceHandler> handlers) {
+        if (!supported.contains(d.alias())) {
+            return "no loaded plugin supports it";
+        }
+        for (String req : d.requires()) {
+            if (!active.contains(req)) {
+                return known.contains(req) ? "requires extension '" + req + "', which is inactive"
+                        : "requires extension '" + req + "', which is not loaded";
+            }
+        }
+        for (ResourceDefinition r : d.resources().values()) {
+            if (r.definesResource() && !handlers.containsKey(r.collection())) {
+                return "no handler serves its collection '" + r.collection() + "'";
+            }
+        }
+        return null;
+    }
+
+    private static List<Route> mergeRoutes(List<ExtensionDescriptor> active, Map<String, ResourceHandler> handlers) {
+        Map<String, ResourceDefinition> defining = new LinkedHashMap<>();
+        Map<String, ExtensionDescriptor> owner = new LinkedHashMap<>();
+        Map<String, Map<String, AttributeDefinition>> attributes = new LinkedHashMap<>();
+        // Core resources first, so GET /v2.0/ and route matching see them in Neutron's order.
+        List<ExtensionDescriptor> ordered = new ArrayList<>(active);
+        ordered.sort(Comparator.comparing(d -> !d.core()));
+        for (ExtensionDescriptor d : ordered) {
+            for (ResourceDefinition r : d.resources().values()) {
+                if (r.definesResource() && !defining.containsKey(r.collection())) {
+                    defining.put(r.collection(), r);
+                    owner.put(r.collection(), d);
+                    attributes.put(r.collection(), new LinkedHashMap<>(r.attributes()));
+                }
+            }
+        }
+        for (ExtensionDescriptor d : ordered) {
+            for (ResourceDefinition r : d.resources().values()) {
+                Map<String, AttributeDefinition> target = attributes.get(r.collection());
+                if (target != null && defining.get(r.collection()) != r) {
+                    r.attributes().forEach(target::putIfAbsent);
+                }
+            }
+        }
+        List<Route> routes = new ArrayList<>();
+        for (ResourceDefinition r : defining.values()) {
+            ExtensionDescriptor d = owner.get(r.collection());
+            Map<String, AttributeDefinition> attrs = attributes.get(r.collection());
+            mirrorProjectId(attrs);
+            routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), attrs,
+                    r.actions(), handlers.get(r.collection()), d.core()));
+        }
+        return routes;
+    }
+
+    /** Definitions name only tenant_id; Neutron accepts and returns project_id alongside. */
+    private static void mirrorProjectId(Map<String, AttributeDefinition> attrs) {
+        AttributeDefinition tenant = attrs.get(TENANT_ID);
+        if (tenant != null && !attrs.containsKey(PROJECT_ID)) {
+            AttributeDefinition.Builder b = AttributeDefinition.builder(PROJECT_ID).allowPost(tenant.allowPost())
+                    .allowPut(tenant.allowPut()).validators(tenant.validators()).visible(tenant.visible())
+                    .filter(tenant.filter()).sortKey(tenant.sortKey()).enforcePolicy(tenant.enforcePolicy());
+            if (tenant.hasDefault()) {
+                b.defaultValue(tenant.defaultValue());
+            }
+            attrs.put(PROJECT_ID, b.build());
+        }
+    }
+
+    /** Neutron routes extension collections with dashes: security_groups at /security-groups. */
+    private static List<String> pathPattern(ExtensionDescriptor d, ResourceDefinition r) {
+        List<String> p = new ArrayList<>();
+        for (String s : d.apiPrefix().split("/")) {
+            if (!s.isEmpty()) {
+                p.add(s);
+            }
+        }
+        if (r.parent() != null) {
+            p.add(r.parent().replace('_', '-'));
+            p.add(null);
+        }
+        p.add(r.collection().replace('_', '-'));
+        return p;
+    }
+}

@@ -1,0 +1,92 @@
+package org.nucleon.internal.rest;
+
+import java.io.IOException;
+import java.util.Map;
+import javax.servlet.Servlet;
+import javax.servlet.ServletConfig;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServlet;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.nucleon.internal.controller.ApiConfig;
+import org.nucleon.internal.controller.ApiController;
+import org.nucleon.internal.registry.ExtensionManager;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+/**
+ * The Neutron API as one whiteboard servlet: Jersey with a single catch-all resource and
+ * the pipeline (CORS, request id, catch errors) as filters. Settings come from the PID
+ * {@code org.nucleon.api}; a change restarts this component, never the plugins.
+ */
+@Component(service = Servlet.class, configurationPid = "org.nucleon.api", property = {
+    HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
+    HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=nucleon-api"})
+public class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient ExtensionManager extensions;
+
+    private transient Map<String, Object> settings;
+    private transient ServletContainer jersey;
+
+    @Activate
+    void activate(Map<String, Object> properties) {
+        String strategy = String.valueOf(properties.getOrDefault("auth_strategy", "noauth")).trim();
+        if (!strategy.equals("noauth")) {
+            throw new IllegalArgumentException("auth_strategy '" + strategy + "' is not supported; use noauth");
+        }
+        this.settings = properties;
+    }
+
+    static ApiConfig apiConfig(Map<String, Object> p) {
+        ApiConfig d = ApiConfig.DEFAULTS;
+        return new ApiConfig(
+                Boolean.parseBoolean(String.valueOf(p.getOrDefault("allow_bulk", d.allowBulk())).trim()),
+                Integer.parseInt(String.valueOf(p.getOrDefault("pagination_max_limit", d.paginationMaxLimit())).trim()),
+                Integer.parseInt(String.valueOf(p.getOrDefault("max_request_body_size", d.maxRequestBodySize())).trim()));
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        ApiConfig api = apiConfig(settings);
+        ApiController controller = new ApiController(extensions::snapshot, () -> api, new NoAuth());
+        Rendering rendering = new Rendering();
+        ResourceConfig rc = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true)
+                .registerInstances(new ApiResource(controller, rendering, api.maxRequestBodySize()),
+                        new RequestIdFilter(), new CorsFilter(CorsFilter.Policy.from(settings)),
+                        new ErrorMapper(rendering));
+        // Jersey looks its parts up through the context class loader; give it this bundle's.
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(ApiServlet.class.getClassLoader());
+        try {
+            jersey = new ServletContainer(rc);
+            jersey.init(config);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void service(ServletRequest req, ServletResponse res) throws ServletException, IOException {
+        jersey.service(req, res);
+    }
+
+    @Override
+    public void destroy() {
+        if (jersey != null) {
+            jersey.destroy();
+        }
+    }
+}

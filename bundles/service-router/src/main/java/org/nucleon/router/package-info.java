@@ -1,0 +1,3 @@
+/** Router service plugin (L3): a placeholder bundle until its issue is taken up. */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.nucleon.router;
