@@ -65,7 +65,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa().txExpr(TransactionType.Supports, em -> toMap(find(em, id)));
+        Map<String, Object> found = jpa().txExpr(TransactionType.Supports, em -> {
+            E e = em.find(type, id);
+            return e == null ? null : toMap(e);
+        });
+        if (found == null) {
+            throw NeutronException.notFound(resourceName, id);
+        }
+        return found;
     }
 
     @Override

@@ -1,0 +1,93 @@
+package org.nucleon.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the real Nucleon distribution (the tar.gz the assembly module built) with its own
+ * free HTTP and ssh ports, and offers an HTTP client to it. Tests run inside that Karaf.
+ */
+public abstract class NucleonKarafTestSupport {
+    @Inject
+    protected BootFinished bootFinished;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    private Http http;
+
+    /** The options every test distribution gets; subclasses may add their own. */
+    protected static List<Option> baseOptions() {
+        String dist = System.getProperty("nucleon.distribution");
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        int httpPort = freePort();
+        List<Option> o = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("Nucleon"),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevelOption.LogLevel.WARN),
+                systemTimeout(180_000),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/system.properties", "nucleon.test.http.port", String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                        "https://repo1.maven.org/maven2@id=central"),
+                // What bin/karaf passes on Java 9+; without it every resolve logs OsgiLocator errors.
+                vmOptions("--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                        "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                        "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                        "-Xmx1g")));
+        return o;
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client for the distribution, once the networks collection is served. */
+    protected Http api() throws InterruptedException {
+        if (http == null) {
+            Http h = new Http("http://127.0.0.1:" + System.getProperty("nucleon.test.http.port"));
+            if (!Http.await(60_000, () -> h.get("/v2.0/networks").status() == 200)) {
+                throw new AssertionError("Nucleon did not serve /v2.0/networks within 60 s");
+            }
+            http = h;
+        }
+        return http;
+    }
+}
