@@ -1,0 +1,81 @@
+package org.nucleon.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The same build on PostgreSQL: one Config Admin file points the neutron datasource at the
+ * machine's PostgreSQL, the driver feature is installed live, and networks are then served
+ * from, and stored in, PostgreSQL.
+ */
+@RunWith(PaxExam.class)
+public class PostgresIT extends NucleonKarafTestSupport {
+    @Inject
+    FeaturesService features;
+
+    @Configuration
+    public Option[] config() {
+        List<Option> o = baseOptions();
+        o.add(replaceConfigurationFile("etc/org.ops4j.datasource-neutron.cfg",
+                new File("src/test/resources/postgresql/org.ops4j.datasource-neutron.cfg")));
+        return o.toArray(Option[]::new);
+    }
+
+    @Test
+    public void networksPersistInPostgresql() throws Exception {
+        features.installFeature("nucleon-postgresql", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Http api = api();
+        String name = "pg-" + UUID.randomUUID();
+        Http.Answer created = api.post("/v2.0/networks", "{\"network\": {\"name\": \"" + name + "\"}}");
+        assertEquals(created.text(), 201, created.status());
+        String id = (String) ((Map<?, ?>) created.map().get("network")).get("id");
+        try {
+            assertEquals(name, storedName(id));
+            Http.Answer renamed = api.put("/v2.0/networks/" + id, "{\"network\": {\"name\": \"" + name + "-2\"}}");
+            assertEquals(200, renamed.status());
+            assertEquals(name + "-2", storedName(id));
+            List<?> found = (List<?>) api.get("/v2.0/networks?name=" + name + "-2").map().get("networks");
+            assertEquals(1, found.size());
+        } finally {
+            assertEquals(204, api.delete("/v2.0/networks/" + id).status());
+        }
+        assertEquals(null, storedName(id));
+    }
+
+    /** The name column of the row, read straight from the datasource, after checking it is PostgreSQL. */
+    private String storedName(String id) throws Exception {
+        ServiceReference<DataSource> ref = bundleContext
+                .getServiceReferences(DataSource.class, "(dataSourceName=neutron)").iterator().next();
+        DataSource ds = bundleContext.getService(ref);
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("select name from networks where id = ?")) {
+            assertTrue(c.getMetaData().getDatabaseProductName(),
+                    c.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
+}
