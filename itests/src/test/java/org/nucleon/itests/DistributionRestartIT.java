@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Test;
@@ -52,12 +55,19 @@ public class DistributionRestartIT {
                 Http.await(90_000, () -> api.get("/v2.0/networks").status() == 200));
     }
 
+    /** SIGTERM to the script and the JVM it started (Karaf shuts down cleanly on it), then wait. */
     @After
-    public void stop() throws InterruptedException {
-        if (karaf != null && karaf.isAlive()) {
-            karaf.destroy();
-            if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
-                karaf.destroyForcibly().waitFor();
+    public void stop() throws Exception {
+        if (karaf != null) {
+            List<ProcessHandle> all = new ArrayList<>(karaf.descendants().toList());
+            all.add(karaf.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : all) {
+                try {
+                    p.onExit().get(60, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    p.destroyForcibly();
+                }
             }
         }
         karaf = null;

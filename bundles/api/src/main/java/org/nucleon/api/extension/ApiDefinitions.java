@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Reads extension descriptors from Neutron's attribute maps in JSON (the layout of
@@ -41,6 +43,16 @@ public final class ApiDefinitions {
     }
 
     public static ApiDefinitions parse(InputStream in) throws IOException {
+        Map<String, ExtensionDescriptor> map = read(in);
+        // A file that extends Neutron's collections (a vendor's) is read against Neutron's catalog.
+        Set<String> known = keyed(map);
+        if (neutron != null) {
+            known.addAll(keyed(neutron.byAlias));
+        }
+        return new ApiDefinitions(settleDefiningEntries(map, known));
+    }
+
+    private static Map<String, ExtensionDescriptor> read(InputStream in) throws IOException {
         JsonNode root = JSON.readTree(in);
         Map<String, ExtensionDescriptor> map = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
@@ -49,7 +61,32 @@ public final class ApiDefinitions {
                 map.put(e.getKey(), descriptor(e.getValue()));
             }
         }
-        return new ApiDefinitions(map);
+        return map;
+    }
+
+    /** Collections some entry declares a primary key for. */
+    private static Set<String> keyed(Map<String, ExtensionDescriptor> map) {
+        Set<String> out = new HashSet<>();
+        map.values().forEach(d -> d.resources().values().stream().filter(ResourceDefinition::hasPrimaryKey)
+                .forEach(r -> out.add(r.collection())));
+        return out;
+    }
+
+    /**
+     * An entry that may define its collection does when it has the primary key, or when no entry
+     * keys that collection at all (agents, rule_types, quotas ...); else it extends.
+     */
+    private static Map<String, ExtensionDescriptor> settleDefiningEntries(Map<String, ExtensionDescriptor> map,
+            Set<String> keyed) {
+        Map<String, ExtensionDescriptor> out = new LinkedHashMap<>();
+        map.forEach((alias, d) -> {
+            Map<String, ResourceDefinition> resources = new LinkedHashMap<>();
+            d.resources().forEach((c, r) -> resources.put(c,
+                    r.withDefines(r.defines() && (r.hasPrimaryKey() || !keyed.contains(c)))));
+            out.put(alias, new ExtensionDescriptor(d.alias(), d.name(), d.description(), d.updated(), d.core(),
+                    d.apiPrefix(), d.requires(), d.optional(), resources));
+        });
+        return out;
     }
 
     /** The descriptor of an alias; fails when the catalog has no such alias. */
@@ -79,19 +116,20 @@ public final class ApiDefinitions {
             String collection = r.getKey();
             String member = core ? n.path("resource_name").asText() : ResourceDefinition.memberOf(collection);
             resources.put(collection, new ResourceDefinition(collection, member, null, null,
-                    attributes(r.getValue().path("attributes")), actionMap.getOrDefault(member, Map.of())));
+                    attributes(r.getValue().path("attributes")), actionMap.getOrDefault(member, Map.of()), true));
         });
         n.path("sub_resources").fields().forEachRemaining(r -> {
             JsonNode parent = r.getValue().path("parent");
             resources.put(r.getKey(), new ResourceDefinition(r.getKey(), ResourceDefinition.memberOf(r.getKey()),
                     parent.path("collection_name").asText(), parent.path("member_name").asText(),
-                    attributes(r.getValue().path("attributes")), Map.of()));
+                    attributes(r.getValue().path("attributes")), Map.of(), true));
         });
-        // Standard-attribute extensions add one body to every standard-attr collection.
+        // Standard-attribute extensions add one body to every standard-attr collection; they never
+        // define one. Other entries may define theirs: settled once the whole file is read.
         if (n.has("standard_attr_body")) {
             Map<String, AttributeDefinition> body = attributes(n.path("standard_attr_body"));
             n.path("applies_to_collections").forEach(c -> resources.put(c.asText(), new ResourceDefinition(
-                    c.asText(), ResourceDefinition.memberOf(c.asText()), null, null, body, Map.of())));
+                    c.asText(), ResourceDefinition.memberOf(c.asText()), null, null, body, Map.of(), false)));
         }
         return new ExtensionDescriptor(alias, n.path("name").asText(), n.path("description").asText(),
                 n.path("updated").asText(), core, core ? "" : n.path("api_prefix").asText(""),

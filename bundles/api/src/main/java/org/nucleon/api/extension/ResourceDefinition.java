@@ -4,9 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The attributes an extension declares for one collection. When the collection is new (it has
- * a primary key) the extension defines the resource; otherwise it adds attributes to another
- * extension's resource, as Neutron's extended attribute maps do.
+ * The attributes an extension declares for one collection: either it defines the resource, or
+ * it adds attributes to a resource defined elsewhere, as Neutron's extended attribute maps do.
  *
  * @param collection collection name as in the attribute map, e.g. {@code security_groups}
  * @param member     singular name, the key of a single-item envelope, e.g. {@code security_group}
@@ -14,18 +13,30 @@ import java.util.Map;
  * @param parentMember for a sub-resource, the parent's member name, else null
  * @param attributes attribute name to definition, in declaration order
  * @param actions    member actions (e.g. {@code add_router_interface}) to their HTTP method
+ * @param defines    whether this entry defines the collection rather than adding attributes to
+ *                   one defined elsewhere
  */
 public record ResourceDefinition(String collection, String member, String parent, String parentMember,
-        Map<String, AttributeDefinition> attributes, Map<String, String> actions) {
+        Map<String, AttributeDefinition> attributes, Map<String, String> actions, boolean defines) {
 
     public ResourceDefinition {
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         actions = Map.copyOf(actions);
     }
 
-    /** Whether this entry defines the resource rather than extending one defined elsewhere. */
-    public boolean definesResource() {
+    /** Whether the entry declares the primary key, which only a defining entry does. */
+    public boolean hasPrimaryKey() {
         return attributes.values().stream().anyMatch(AttributeDefinition::primaryKey);
+    }
+
+    /** The attribute that identifies an item: the primary key, else {@code id}. */
+    public String primaryKey() {
+        return attributes.values().stream().filter(AttributeDefinition::primaryKey).map(AttributeDefinition::name)
+                .findFirst().orElse("id");
+    }
+
+    public ResourceDefinition withDefines(boolean value) {
+        return new ResourceDefinition(collection, member, parent, parentMember, attributes, actions, value);
     }
 
     /** Neutron's singular form of a collection name: policies to policy, networks to network. */

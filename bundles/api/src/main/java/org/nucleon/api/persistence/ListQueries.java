@@ -25,7 +25,6 @@ import org.nucleon.api.query.SortKey;
  * the same on page one and page one hundred.
  */
 public final class ListQueries {
-    private static final String PRIMARY_KEY = "id";
 
     private ListQueries() {
     }
@@ -83,13 +82,14 @@ public final class ListQueries {
         Root<E> root = cq.from(type);
         List<Selection<?>> select = new ArrayList<>();
         sorts.forEach(s -> select.add(root.get(columns.get(s.attribute()))));
-        select.add(root.get(columns.get(PRIMARY_KEY)));
-        cq.multiselect(select).where(cb.equal(root.get(columns.get(PRIMARY_KEY)), marker));
+        // the controller always ends the sort keys with the primary key
+        String primaryKey = columns.get(sorts.get(sorts.size() - 1).attribute());
+        cq.multiselect(select).where(cb.equal(root.get(primaryKey), marker));
         List<Tuple> rows = em.createQuery(cq).getResultList();
         if (rows.isEmpty()) {
             throw NeutronException.notFound(resourceName, marker);
         }
-        return List.of(rows.get(0).toArray()).subList(0, sorts.size());
+        return java.util.Arrays.asList(rows.get(0).toArray());
     }
 
     /** Rows strictly beyond the marker in the (possibly reversed) sort order. */

@@ -740,7 +740,8 @@ public final class Validators {
     }
 
     /** Python's repr: strings quoted, everything else as {@link #str}. */
-    static String repr(Object o) {
+    /** Python's repr of a JSON value, as Neutron's messages render values. */
+    public static String repr(Object o) {
         if (!(o instanceof String s)) {
             return str(o);
         }

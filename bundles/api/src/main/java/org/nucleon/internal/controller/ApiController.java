@@ -116,6 +116,10 @@ public final class ApiController {
         }
         List<String> rest = segs.subList(1, segs.size());
         if (rest.isEmpty()) {
+            // only /v2.0/ lists the resources; /v2.0 and /v2.0.json are 404 in Neutron
+            if (!req.path().endsWith("/")) {
+                throw NeutronException.httpNotFound();
+            }
             allow(req, "GET");
             return ApiResponse.of(200, resources(snapshot, req));
         }
@@ -160,6 +164,8 @@ public final class ApiController {
         allow(req, "GET", "PUT", "DELETE");
         switch (req.method()) {
             case "GET":
+                // Neutron checks the query of a show as of a list
+                ListRequest.parse(req.query(), route, config.get().paginationMaxLimit());
                 return ApiResponse.of(200, Map.of(route.member(), view(route, h.get(ctx, m.id()), fields)));
             case "PUT":
                 Map<String, Object> changes = BodyProcessor.prepareUpdate(ctx, route, parseBody(req));
@@ -181,9 +187,10 @@ public final class ApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(route.collection(), out);
         if (q.limit() > 0) {
-            body.put(route.collection() + "_links", PaginationLinks.links(
-                    req.baseUrl() + "/" + VERSION + route.path(m.parentId()), req.query(), items, q.limit(),
-                    q.pageReverse()));
+            // links repeat the path as asked, .json suffix and all
+            String path = req.path().startsWith("/") ? req.path() : "/" + req.path();
+            body.put(route.collection() + "_links", PaginationLinks.links(req.baseUrl() + path, req.query(), items,
+                    q.limit(), q.pageReverse(), route.primaryKey()));
         }
         return ApiResponse.of(200, body);
     }

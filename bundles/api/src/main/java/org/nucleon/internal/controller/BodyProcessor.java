@@ -38,28 +38,41 @@ public final class BodyProcessor {
             if (!allowBulk) {
                 throw NeutronException.badRequest("Bulk operation not supported");
             }
-            Object items = map.get(route.collection());
-            if (items == null || (items instanceof List<?> l && l.isEmpty()) || (items instanceof Map<?, ?> m
-                    && m.isEmpty())) {
-                throw NeutronException.badRequest("Resources required");
-            }
-            if (!(items instanceof List<?> list)) {
-                throw invalidData();
-            }
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Object item : list) {
-                if (!(item instanceof Map<?, ?>) && !(item instanceof String)) {
-                    throw invalidData();
-                }
-                Object single = item instanceof Map<?, ?> m && m.containsKey(route.member()) ? item
-                        : Map.of(route.member(), item);
-                out.add(prepare(ctx, route, (Map<?, ?>) single, true));
-            }
-            return new Prepared(out, true);
+            return new Prepared(bulkItems(map.get(route.collection())).stream()
+                    .map(item -> prepare(ctx, route, bulkEnvelope(route, item), true)).toList(), true);
         }
         return new Prepared(List.of(prepare(ctx, route, map, true)), false);
     }
 
+    /** The items of a bulk body, judged as Python iterates them in prepare_request_body. */
+    private static List<?> bulkItems(Object items) {
+        if (items == null || Boolean.FALSE.equals(items) || "".equals(items)
+                || (items instanceof Number n && n.doubleValue() == 0)
+                || (items instanceof List<?> l && l.isEmpty()) || (items instanceof Map<?, ?> m && m.isEmpty())) {
+            throw NeutronException.badRequest("Resources required");
+        }
+        if (items instanceof List<?> l) {
+            return l;
+        }
+        if (items instanceof Map<?, ?> m) {
+            return new ArrayList<>(m.keySet());
+        }
+        if (items instanceof String str) {
+            return str.chars().mapToObj(c -> String.valueOf((char) c)).toList();
+        }
+        throw invalidData();
+    }
+
+    /** One bulk item as a single-resource body: a dict with the member key, or wrapped in one. */
+    private static Map<?, ?> bulkEnvelope(Route route, Object item) {
+        if (item instanceof Map<?, ?> m) {
+            return m.containsKey(route.member()) ? m : Map.of(route.member(), m);
+        }
+        if (item instanceof String || item instanceof List<?>) {
+            throw NeutronException.badRequest("Object '" + route.member() + "' contains invalid data");
+        }
+        throw invalidData();
+    }
     /** The changes a PUT asks for. */
     public static Map<String, Object> prepareUpdate(RequestContext ctx, Route route, Object body) {
         Map<?, ?> map = envelope(route, body);
@@ -131,7 +144,7 @@ public final class BodyProcessor {
         }
         if (res.containsKey(TENANT_ID) && !Objects.equals(res.get(TENANT_ID), ctx.projectId()) && !ctx.admin()) {
             throw NeutronException.badRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated "
-                    + "project in request requires admin privileges");
+                    + "project in request requires admin or advsvc privileges");
         }
         if (create && !res.containsKey(TENANT_ID)) {
             if (ctx.projectId() == null) {

@@ -9,6 +9,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
+import org.nucleon.api.validation.Validators;
 import org.nucleon.internal.registry.Route;
 
 /**
@@ -29,12 +30,16 @@ public final class ListRequest {
      */
     public static ListQuery parse(QueryString q, Route route, int maxLimit) {
         Map<String, AttributeDefinition> attrs = route.attributes();
-        return new ListQuery(filters(q, attrs), sorts(q, attrs), limit(q, maxLimit), q.get("marker"),
+        Map<String, List<Object>> filters = filters(q, attrs);
+        int limit = limit(q, maxLimit);
+        return new ListQuery(filters, sorts(q, attrs, route.primaryKey()), limit, limit > 0 ? q.get("marker") : null,
                 "true".equalsIgnoreCase(q.get("page_reverse")));
     }
 
+    /** Converted filters; every key that is not a filterable attribute is named at once, after conversion. */
     static Map<String, List<Object>> filters(QueryString q, Map<String, AttributeDefinition> attrs) {
         Map<String, List<Object>> out = new LinkedHashMap<>();
+        List<String> invalid = new ArrayList<>();
         for (Map.Entry<String, String> e : q.entries()) {
             String key = e.getKey();
             if (RESERVED.contains(key)) {
@@ -42,19 +47,26 @@ public final class ListRequest {
             }
             AttributeDefinition a = attrs.get(key);
             if (a == null || !a.filter()) {
-                throw NeutronException.badRequest(pyList(List.of(key)) + " is invalid attribute for filtering");
+                if (!invalid.contains(key)) {
+                    invalid.add(key);
+                }
+                continue;
             }
             String converterName = a.convertListTo() != null ? a.convertListTo() : a.convertTo();
             Object value = converterName == null ? e.getValue() : BodyProcessor.converter(converterName)
                     .convert(e.getValue());
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
+        if (!invalid.isEmpty()) {
+            throw NeutronException.badRequest(pyList(invalid) + " is invalid attribute for filtering");
+        }
         return out;
     }
 
-    static List<SortKey> sorts(QueryString q, Map<String, AttributeDefinition> attrs) {
-        List<String> keys = q.all("sort_key");
-        List<String> dirs = q.all("sort_dir");
+    static List<SortKey> sorts(QueryString q, Map<String, AttributeDefinition> attrs, String primaryKey) {
+        // list_args drops empty values
+        List<String> keys = q.all("sort_key").stream().filter(k -> !k.isEmpty()).toList();
+        List<String> dirs = q.all("sort_dir").stream().filter(d -> !d.isEmpty()).toList();
         if (keys.size() != dirs.size()) {
             throw NeutronException.badRequest("The number of sort_keys and sort_dirs must be same");
         }
@@ -72,8 +84,8 @@ public final class ListRequest {
             out.add(new SortKey(keys.get(i), dirs.get(i).equals("asc")));
         }
         // Neutron appends the primary key so that paging through equal sort values is stable.
-        if (out.stream().noneMatch(s -> s.attribute().equals(Route.PRIMARY_KEY))) {
-            out.add(new SortKey(Route.PRIMARY_KEY, true));
+        if (out.stream().noneMatch(s -> s.attribute().equals(primaryKey))) {
+            out.add(new SortKey(primaryKey, true));
         }
         return out;
     }
@@ -105,10 +117,6 @@ public final class ListRequest {
 
     /** Python's rendering of a list of strings, as Neutron's messages embed it. */
     static String pyList(List<String> items) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            sb.append(i > 0 ? ", " : "").append('\'').append(items.get(i)).append('\'');
-        }
-        return sb.append(']').toString();
+        return Validators.repr(items);
     }
 }

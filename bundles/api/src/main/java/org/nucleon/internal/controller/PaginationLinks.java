@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nucleon.internal.registry.Route;
 
 /**
  * Neutron's {@code <collection>_links} ({@code api_common.get_pagination_links}): next unless a
@@ -15,7 +14,7 @@ public final class PaginationLinks {
     }
 
     public static List<Map<String, String>> links(String collectionUrl, QueryString q, List<Map<String, Object>> items,
-            int limit, boolean pageReverse) {
+            int limit, boolean pageReverse, String primaryKey) {
         List<Map<String, String>> links = new ArrayList<>();
         if (limit <= 0) {
             return links;
@@ -23,19 +22,19 @@ public final class PaginationLinks {
         boolean shortPage = items.size() < limit;
         if (!(shortPage && !pageReverse)) {
             QueryString next = q.with("page_reverse", null)
-                    .with("marker", items.isEmpty() ? null : idOf(items.get(items.size() - 1)));
+                    .with("marker", items.isEmpty() ? null : idOf(items.get(items.size() - 1), primaryKey));
             links.add(link("next", collectionUrl + "?" + next.encode()));
         }
         if (!(shortPage && pageReverse)) {
-            QueryString prev = q.with("marker", items.isEmpty() ? null : idOf(items.get(0)))
+            QueryString prev = q.with("marker", items.isEmpty() ? null : idOf(items.get(0), primaryKey))
                     .with("page_reverse", "True");
             links.add(link("previous", collectionUrl + "?" + prev.encode()));
         }
         return links;
     }
 
-    private static String idOf(Map<String, Object> item) {
-        return String.valueOf(item.get(Route.PRIMARY_KEY));
+    private static String idOf(Map<String, Object> item, String primaryKey) {
+        return String.valueOf(item.get(primaryKey));
     }
 
     private static Map<String, String> link(String rel, String href) {

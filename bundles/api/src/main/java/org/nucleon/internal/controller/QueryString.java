@@ -1,6 +1,5 @@
 package org.nucleon.internal.controller;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,13 +34,26 @@ public final class QueryString {
         return new QueryString(out);
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // a stray '%' is taken literally, as webob does, rather than failing the request
-            return s;
+    /** Form decoding as Python's unquote_plus: '+' is a space, a stray '%' stays literal. */
+    static String decode(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < in.length; i++) {
+            byte b = in[i];
+            if (b == '+') {
+                out.write(' ');
+            } else if (b == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+                i += 2;
+            } else {
+                out.write(b);
+            }
         }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte c) {
+        return Character.digit((char) c, 16);
     }
 
     public List<Map.Entry<String, String>> entries() {

@@ -53,7 +53,7 @@ public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, Stri
                 if (p.get(i) == null) {
                     parentId = segments.get(i);
                 } else {
-                    ok = p.get(i).equals(segments.get(i));
+                    ok = p.get(i).replace('_', '-').equals(segments.get(i).replace('_', '-'));
                 }
             }
             if (!ok) {

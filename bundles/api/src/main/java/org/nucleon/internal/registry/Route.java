@@ -9,14 +9,12 @@ import org.nucleon.api.plugin.ResourceHandler;
  * A served collection: where it lives, its merged attribute map and the handler serving it.
  *
  * @param pathPattern path segments below {@code /v2.0}, null where a parent id goes
+ * @param primaryKey  the attribute that identifies an item, for markers and the implied sort key
  * @param core        one of the core resources listed in {@code GET /v2.0/}
  */
 public record Route(String collection, String member, List<String> pathPattern, String parentMember,
-        Map<String, AttributeDefinition> attributes, Map<String, String> actions, ResourceHandler handler,
-        boolean core) {
-
-    /** The id attribute name paging and markers use. */
-    public static final String PRIMARY_KEY = "id";
+        String primaryKey, Map<String, AttributeDefinition> attributes, Map<String, String> actions,
+        ResourceHandler handler, boolean core) {
 
     /** Path segments below {@code /v2.0} of the collection (the parent id filled in when given). */
     public String path(String parentId) {

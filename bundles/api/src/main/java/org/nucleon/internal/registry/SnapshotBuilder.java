@@ -70,7 +70,7 @@ public final class SnapshotBuilder {
             }
         }
         for (ResourceDefinition r : d.resources().values()) {
-            if (r.definesResource() && !handlers.containsKey(r.collection())) {
+            if (r.defines() && !handlers.containsKey(r.collection())) {
                 return "no handler serves its collection '" + r.collection() + "'";
             }
         }
@@ -86,7 +86,7 @@ public final class SnapshotBuilder {
         ordered.sort(Comparator.comparing(d -> !d.core()));
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
-                if (r.definesResource() && !defining.containsKey(r.collection())) {
+                if (r.defines() && !defining.containsKey(r.collection())) {
                     defining.put(r.collection(), r);
                     owner.put(r.collection(), d);
                     attributes.put(r.collection(), new LinkedHashMap<>(r.attributes()));
@@ -106,8 +106,8 @@ public final class SnapshotBuilder {
             ExtensionDescriptor d = owner.get(r.collection());
             Map<String, AttributeDefinition> attrs = attributes.get(r.collection());
             mirrorProjectId(attrs);
-            routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), attrs,
-                    r.actions(), handlers.get(r.collection()), d.core()));
+            routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), r.primaryKey(),
+                    attrs, r.actions(), handlers.get(r.collection()), d.core()));
         }
         return routes;
     }
@@ -126,7 +126,10 @@ public final class SnapshotBuilder {
         }
     }
 
-    /** Neutron routes extension collections with dashes: security_groups at /security-groups. */
+    /**
+     * Neutron routes extension collections with dashes (security_groups at /security-groups) and
+     * sub-resources as named (bandwidth_limit_rules); matching accepts either spelling.
+     */
     private static List<String> pathPattern(ExtensionDescriptor d, ResourceDefinition r) {
         List<String> p = new ArrayList<>();
         for (String s : d.apiPrefix().split("/")) {
@@ -137,8 +140,10 @@ public final class SnapshotBuilder {
         if (r.parent() != null) {
             p.add(r.parent().replace('_', '-'));
             p.add(null);
+            p.add(r.collection());
+        } else {
+            p.add(r.collection().replace('_', '-'));
         }
-        p.add(r.collection().replace('_', '-'));
         return p;
     }
 }

@@ -29,6 +29,10 @@ final class FakeResourceHandler implements ResourceHandler {
     /** When set, every call runs {@link #beforeFailure} and then throws this. */
     RuntimeException failure;
     Runnable beforeFailure = () -> { };
+    /** What a member action answers; null for none (then the SPI's default 404 applies). */
+    Map<String, Object> actionResult;
+    String lastAction;
+    Map<String, Object> lastActionBody;
 
     FakeResourceHandler(String resourceName) {
         this.resourceName = resourceName;
@@ -141,5 +145,17 @@ final class FakeResourceHandler implements ResourceHandler {
         if (store.remove(id) == null) {
             throw NeutronException.notFound(resourceName, id);
         }
+    }
+
+    @Override
+    public Map<String, Object> action(RequestContext context, String id, String action, Map<String, Object> body) {
+        maybeFail();
+        if (actionResult == null) {
+            return ResourceHandler.super.action(context, id, action, body);
+        }
+        lastContext = context;
+        lastAction = id + "/" + action;
+        lastActionBody = body;
+        return actionResult;
     }
 }

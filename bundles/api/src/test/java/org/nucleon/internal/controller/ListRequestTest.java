@@ -229,4 +229,32 @@ public class ListRequestTest {
         assertEquals("['a', 'b']", ListRequest.pyList(List.of("a", "b")));
         assertEquals("[]", ListRequest.pyList(List.of()));
     }
+
+    // ---- known discrepancies with Neutron (see report); enable once fixed
+
+    /**
+     * api_common.get_filters_from_dict collects every invalid key and raises once at the end,
+     * after converting the valid ones; ListRequest stops at the first bad key.
+     */
+    @Test
+    public void allInvalidFiltersAreNamedAfterConversion() {
+        assertNeutronError(400, "HTTPBadRequest", "['bogus', 'other'] is invalid attribute for filtering",
+                () -> parse("bogus=1&name=a&other=2"));
+        assertNeutronError(400, "InvalidInput",
+                "Invalid input for operation: 'maybe' cannot be converted to boolean.",
+                () -> parse("bogus=1&admin_state_up=maybe"));
+    }
+
+    /** api_common.list_args drops empty sort_key/sort_dir values. */
+    @Test
+    public void emptySortValuesAreDropped() {
+        assertEquals(List.of(new SortKey("id", true)), parse("sort_key=&sort_dir=").sorts());
+    }
+
+    /** Neutron's QueryParametersHook builds the pagination helper (limit) before the sorting helper. */
+    @Test
+    public void limitIsCheckedBeforeSorts() {
+        assertNeutronError(400, "BadRequest", String.format(LIMIT_MSG, "abc"),
+                () -> parse("sort_key=bogus&sort_dir=asc&limit=abc"));
+    }
 }

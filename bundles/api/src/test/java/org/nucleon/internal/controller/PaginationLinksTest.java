@@ -35,7 +35,7 @@ public class PaginationLinksTest {
     private static List<Map<String, String>> links(String url, String query, List<Map<String, Object>> items,
             int limit) {
         QueryString q = QueryString.parse(query);
-        return PaginationLinks.links(url, q, items, limit, "true".equalsIgnoreCase(q.get("page_reverse")));
+        return PaginationLinks.links(url, q, items, limit, "true".equalsIgnoreCase(q.get("page_reverse")), "id");
     }
 
     /** 060-network-list-limit-2-sorted-name-asc. */
@@ -123,7 +123,7 @@ public class PaginationLinksTest {
     public void limitZeroOrLessGivesNoLinks() {
         assertTrue(links(NETWORKS, "limit=0", items("a", "b"), 0).isEmpty());
         assertTrue(links(NETWORKS, "", items(), 0).isEmpty());
-        assertTrue(PaginationLinks.links(NETWORKS, QueryString.parse(""), items("a"), -1, false).isEmpty());
+        assertTrue(PaginationLinks.links(NETWORKS, QueryString.parse(""), items("a"), -1, false, "id").isEmpty());
     }
 
     @Test

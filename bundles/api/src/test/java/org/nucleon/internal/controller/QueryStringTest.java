@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.Ignore;
 import org.junit.Test;
 
 /** The query string as webob's multidict: order and repeats kept, last value wins for get(). */
@@ -82,7 +81,6 @@ public class QueryStringTest {
      * BUG (see report): on a stray '%', webob (urllib's unquote_plus) still decodes the rest of
      * the value; QueryString gives up on the whole value and keeps '+' and valid escapes raw.
      */
-    @Ignore("known discrepancy: a stray '%' disables all decoding of that value")
     @Test
     public void strayPercentDoesNotStopOtherDecoding() {
         assertEquals("a b%", QueryString.parse("name=a+b%").get("name"));
