@@ -1,0 +1,90 @@
+package org.nucleon.ml2.network;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.query.SortKey;
+import org.nucleon.ml2.TestJpa;
+
+public class NetworkHandlerTest {
+    private TestJpa jpa;
+    private NetworkHandler networks;
+
+    @Before
+    public void setUp() {
+        jpa = new TestJpa();
+        networks = new NetworkHandler();
+        networks.jpa = jpa;
+    }
+
+    @After
+    public void tearDown() {
+        jpa.close();
+    }
+
+    private Map<String, Object> create(String name) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "tenant_id", "p1", "project_id", "p1",
+                "admin_state_up", true, "shared", false));
+        return networks.create(TestJpa.ADMIN, body);
+    }
+
+    @Test
+    public void createShowUpdateDelete() {
+        String id = (String) create("n1").get("id");
+        assertEquals("n1", networks.get(TestJpa.ADMIN, id).get("name"));
+        assertEquals("ACTIVE", networks.get(TestJpa.ADMIN, id).get("status"));
+        networks.update(TestJpa.ADMIN, id, Map.of("name", "n2"));
+        assertEquals("n2", networks.get(TestJpa.ADMIN, id).get("name"));
+        networks.delete(TestJpa.ADMIN, id);
+        try {
+            networks.get(TestJpa.ADMIN, id);
+            fail("deleted network still found");
+        } catch (NeutronException e) {
+            assertEquals("NetworkNotFound", e.type());
+        }
+    }
+
+    @Test
+    public void bulkIsAllOrNone() {
+        Map<String, Object> bad = new HashMap<>(Map.of("tenant_id", "p1", "name", "x".repeat(300)));
+        try {
+            networks.createBulk(TestJpa.ADMIN, List.of(new HashMap<>(Map.of("tenant_id", "p1", "name", "ok")), bad));
+            fail("a name over the column size must fail");
+        } catch (RuntimeException expected) {
+            assertTrue(networks.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
+        }
+    }
+
+    @Test
+    public void keysetPagingBothWays() {
+        for (String n : List.of("a", "b", "c", "d", "e")) {
+            create(n);
+        }
+        List<SortKey> byName = List.of(new SortKey("name", true), new SortKey("id", true));
+        List<Map<String, Object>> first = networks.list(TestJpa.ADMIN, new ListQuery(Map.of(), byName, 2, null, false));
+        assertEquals(List.of("a", "b"), names(first));
+        String marker = (String) first.get(1).get("id");
+        List<Map<String, Object>> second = networks.list(TestJpa.ADMIN,
+                new ListQuery(Map.of(), byName, 2, marker, false));
+        assertEquals(List.of("c", "d"), names(second));
+        List<Map<String, Object>> back = networks.list(TestJpa.ADMIN,
+                new ListQuery(Map.of(), byName, 2, (String) second.get(0).get("id"), true));
+        assertEquals(List.of("a", "b"), names(back));
+        List<Map<String, Object>> filtered = networks.list(TestJpa.ADMIN,
+                new ListQuery(Map.of("name", List.of("b", "e")), byName, 0, null, false));
+        assertEquals(List.of("b", "e"), names(filtered));
+    }
+
+    private static List<Object> names(List<Map<String, Object>> items) {
+        return items.stream().map(m -> m.get("name")).toList();
+    }
+}
