@@ -5,11 +5,12 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import org.nucleon.api.persistence.StandardAttributes;
 
 /** A row of the {@code networks} table. */
 @Entity
 @Table(name = "networks", indexes = @Index(name = "ix_networks_project_id", columnList = "project_id"))
-public class NetworkEntity {
+public class NetworkEntity extends StandardAttributes {
     @Id
     @Column(length = 36)
     String id;

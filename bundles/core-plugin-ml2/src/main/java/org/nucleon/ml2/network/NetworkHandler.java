@@ -49,6 +49,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         if (n.containsKey("shared")) {
             e.shared = (Boolean) n.get("shared");
         }
+        e.applyDescription(n);
     }
 
     @Override
@@ -62,6 +63,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         m.put("subnets", List.of());
         m.put("shared", e.shared);
         m.put("project_id", e.projectId);
+        e.putStandardAttributes(m);
         return m;
     }
 }

@@ -42,8 +42,13 @@ public class NetworkHandlerTest {
         String id = (String) create("n1").get("id");
         assertEquals("n1", networks.get(TestJpa.ADMIN, id).get("name"));
         assertEquals("ACTIVE", networks.get(TestJpa.ADMIN, id).get("status"));
-        networks.update(TestJpa.ADMIN, id, Map.of("name", "n2"));
-        assertEquals("n2", networks.get(TestJpa.ADMIN, id).get("name"));
+        assertEquals(1L, networks.get(TestJpa.ADMIN, id).get("revision_number"));
+        networks.update(TestJpa.ADMIN, id, Map.of("name", "n2", "description", "d"));
+        Map<String, Object> updated = networks.get(TestJpa.ADMIN, id);
+        assertEquals("n2", updated.get("name"));
+        assertEquals("d", updated.get("description"));
+        assertEquals(2L, updated.get("revision_number"));
+        assertTrue(((String) updated.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
         networks.delete(TestJpa.ADMIN, id);
         try {
             networks.get(TestJpa.ADMIN, id);

@@ -1,0 +1,69 @@
+package org.nucleon.api.persistence;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import javax.persistence.Column;
+import javax.persistence.MappedSuperclass;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
+import javax.persistence.Version;
+
+/**
+ * Neutron's standard attributes, kept on every standard-attr resource's own row: description,
+ * created_at, updated_at and revision_number. The revision is JPA's version column, so a
+ * concurrent update of the same row fails instead of being lost. Whether the API shows them is
+ * up to the extensions that are active (standard-attr-description, -timestamp, -revisions).
+ */
+@MappedSuperclass
+public abstract class StandardAttributes {
+    private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    @Column(length = 255)
+    protected String description = "";
+
+    /** UTC; JPA 2.2 maps LocalDateTime portably, which it does not promise for Instant. */
+    @Column(name = "created_at")
+    protected LocalDateTime createdAt;
+
+    @Column(name = "updated_at")
+    protected LocalDateTime updatedAt;
+
+    @Version
+    @Column(name = "revision_number")
+    protected long revisionNumber;
+
+    @PrePersist
+    void stampCreated() {
+        createdAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdated() {
+        updatedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Applies a {@code description} present in a create or update body. */
+    public void applyDescription(Map<String, Object> body) {
+        if (body.containsKey("description")) {
+            Object d = body.get("description");
+            description = d == null ? "" : d.toString();
+        }
+    }
+
+    /** Adds the standard attributes to a resource's API view, in Neutron's format. */
+    public void putStandardAttributes(Map<String, Object> view) {
+        view.put("description", description);
+        view.put("created_at", createdAt == null ? null : WHOLE_SECONDS.format(createdAt));
+        view.put("updated_at", updatedAt == null ? null : WHOLE_SECONDS.format(updatedAt));
+        // EclipseLink numbers versions from 1 on insert, as Neutron's revision_number starts at 1
+        view.put("revision_number", revisionNumber);
+    }
+}
