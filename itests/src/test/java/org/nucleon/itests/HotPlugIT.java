@@ -25,6 +25,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /**
@@ -33,6 +35,7 @@ import org.osgi.framework.Bundle;
  * and come back with their data, and no client ever sees a 5xx or a connection error.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class HotPlugIT extends NucleonKarafTestSupport {
     @Inject
     FeaturesService features;
