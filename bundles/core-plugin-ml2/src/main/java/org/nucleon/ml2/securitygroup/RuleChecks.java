@@ -59,7 +59,7 @@ final class RuleChecks {
                         "Conflicting value ethertype " + ethertype + " for CIDR " + prefix);
             }
         }
-        if (IPV4.equals(ethertype) && IPV6_ONLY.contains(protocol)) {
+        if (IPV4.equals(ethertype) && protocol != null && IPV6_ONLY.contains(protocol)) {
             throw new NeutronException(400, "SecurityGroupEthertypeConflictWithProtocol",
                     "Invalid ethertype " + ethertype + " for protocol " + protocol + ".");
         }

@@ -29,11 +29,12 @@ public class SecurityGroupEntity extends StandardAttributes {
     String name;
 
     /**
-     * Position of the next rule: rules are shown in the order they were added, as Neutron shows
-     * them. Bumping it also makes adding a rule a change of the group, so its revision rises.
+     * Counts the additions and removals of rules. Changing it makes each one a revision of the
+     * group, as in Neutron; a new rule takes it as its position, so rules are shown in the order
+     * they were added.
      */
-    @Column(name = "next_rule_position")
-    int nextRulePosition;
+    @Column(name = "rule_changes")
+    int ruleChanges;
 
     @OneToMany(mappedBy = "group", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position ASC")
@@ -43,8 +44,13 @@ public class SecurityGroupEntity extends StandardAttributes {
     void addRule(SecurityGroupRuleEntity rule) {
         rule.group = this;
         rule.securityGroupId = id;
-        rule.position = nextRulePosition++;
+        rule.position = ruleChanges++;
         rules.add(rule);
+    }
+
+    void removeRule(SecurityGroupRuleEntity rule) {
+        rules.remove(rule);
+        ruleChanges++;
     }
 
     Map<String, Object> toMap(List<SecurityGroupRuleEntity> groupRules) {

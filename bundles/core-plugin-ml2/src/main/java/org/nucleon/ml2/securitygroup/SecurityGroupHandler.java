@@ -106,7 +106,8 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
 
     /**
      * As Neutron: refused while a port uses the group, and for the default group unless admin.
-     * Rules of other groups that allow traffic from this one go with it.
+     * Rules of other groups that allow traffic from this one go with it, as Neutron's foreign key
+     * cascades.
      */
     @Override
     public void delete(RequestContext context, String id) {
@@ -121,8 +122,10 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
             }
             em.createQuery("DELETE FROM DefaultSecurityGroupEntity d WHERE d.group = :g").setParameter("g", g)
                     .executeUpdate();
-            em.createQuery("DELETE FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
-                    + "AND r.securityGroupId <> :id").setParameter("id", id).executeUpdate();
+            // through the entities, so that the groups that lose a rule are revised
+            em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
+                    + "AND r.securityGroupId <> :id", SecurityGroupRuleEntity.class).setParameter("id", id)
+                    .getResultList().forEach(r -> r.group.removeRule(r));
             em.remove(g);
         });
     }

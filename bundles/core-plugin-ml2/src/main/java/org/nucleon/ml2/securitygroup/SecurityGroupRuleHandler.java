@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
@@ -149,9 +148,8 @@ public class SecurityGroupRuleHandler implements ResourceHandler {
     @Override
     public void delete(RequestContext context, String id) {
         SecurityGroups.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
-            SecurityGroupRuleEntity e = find(em, id);
-            e.group.rules.remove(e);
-            em.lock(e.group, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            SecurityGroupRuleEntity rule = find(em, id);
+            rule.group.removeRule(rule);
             return null;
         }));
     }

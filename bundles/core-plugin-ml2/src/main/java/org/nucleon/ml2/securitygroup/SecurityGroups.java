@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -24,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SecurityGroups.class)
 public class SecurityGroups {
     static final String DEFAULT_NAME = "default";
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
     /** Bound parameters per IN list, well under what Derby and PostgreSQL accept. */
     private static final int IN_CHUNK = 500;
 
@@ -196,7 +197,18 @@ public class SecurityGroups {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A random pause growing with the attempts, so that the same requests do not collide again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
         }
     }
 
