@@ -80,6 +80,8 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         }
         e.mtu = mtu(network.get(MTU), types.maxMtu(segments));
         em.persist(e);
+        // sets the version, so the response shows revision_number 1 as Neutron's does
+        em.flush();
         return e;
     }
 
