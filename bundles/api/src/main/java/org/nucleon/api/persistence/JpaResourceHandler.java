@@ -17,8 +17,10 @@ import org.nucleon.api.query.ListQuery;
 
 /**
  * A resource handler for a collection stored as one JPA entity: CRUD, listing and bulk create
- * in one transaction, with Neutron's BEFORE / PRECOMMIT / AFTER callbacks published when the
- * subclass names its {@link #eventResource()}. Subclasses say how a body maps onto the entity.
+ * in one transaction, retried when it loses a race with a concurrent one, with Neutron's
+ * BEFORE / PRECOMMIT / AFTER callbacks published when the subclass names its
+ * {@link #eventResource()}. Subclasses say how a body maps onto the entity, and may take part in
+ * the transaction through {@link #insert}, {@link #change} and {@link #beforeRemove}.
  *
  * @param <E> the entity class
  */
@@ -46,6 +48,23 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     /** Applies the updatable attributes present in a body. */
     protected abstract void apply(E entity, Map<String, Object> changes);
+
+    /** Stores a new resource inside the create transaction; by default the entity with the body applied. */
+    protected E insert(EntityManager em, RequestContext context, Map<String, Object> resource) {
+        E e = newEntity(context, resource);
+        apply(e, resource);
+        em.persist(e);
+        return e;
+    }
+
+    /** Changes a resource inside the update transaction; by default applies the body. */
+    protected void change(EntityManager em, RequestContext context, E entity, Map<String, Object> changes) {
+        apply(entity, changes);
+    }
+
+    /** Runs inside the delete transaction before the row goes, e.g. to free what it holds. */
+    protected void beforeRemove(EntityManager em, RequestContext context, E entity) {
+    }
 
     protected abstract Map<String, Object> toMap(E entity);
 
@@ -82,19 +101,18 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     @Override
     public List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> resources) {
         resources.forEach(r -> publish(Event.BEFORE_CREATE, context, null, r, null));
-        List<Map<String, Object>> created = jpa().txExpr(TransactionType.Required, em -> {
+        List<Map<String, Object>> created = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Map<String, Object> r : resources) {
-                E e = newEntity(context, r);
-                apply(e, r);
-                em.persist(e);
+                E e = insert(em, context, r);
+                // assigns the version, so the view shows revision_number 1 as Neutron's does
                 em.flush();
                 Map<String, Object> view = toMap(e);
                 publish(Event.PRECOMMIT_CREATE, context, idOf(view), view, null);
                 out.add(view);
             }
             return out;
-        });
+        }));
         created.forEach(v -> publish(Event.AFTER_CREATE, context, idOf(v), v, null));
         return created;
     }
@@ -125,15 +143,15 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
         publish(Event.BEFORE_UPDATE, context, id, changes, null);
         Map<String, Object>[] before = new Map[1];
-        Map<String, Object> updated = jpa().txExpr(TransactionType.Required, em -> {
+        Map<String, Object> updated = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
             before[0] = toMap(e);
-            apply(e, changes);
+            change(em, context, e, changes);
             em.flush();
             Map<String, Object> view = toMap(e);
             publish(Event.PRECOMMIT_UPDATE, context, id, view, before[0]);
             return view;
-        });
+        }));
         publish(Event.AFTER_UPDATE, context, id, updated, before[0]);
         return updated;
     }
@@ -141,13 +159,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     @Override
     public void delete(RequestContext context, String id) {
         publish(Event.BEFORE_DELETE, context, id, null, null);
-        Map<String, Object> deleted = jpa().txExpr(TransactionType.Required, em -> {
+        Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
             Map<String, Object> view = toMap(e);
             publish(Event.PRECOMMIT_DELETE, context, id, view, view);
+            beforeRemove(em, context, e);
             em.remove(e);
             return view;
-        });
+        }));
         publish(Event.AFTER_DELETE, context, id, deleted, deleted);
     }
 

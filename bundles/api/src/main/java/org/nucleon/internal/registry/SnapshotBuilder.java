@@ -81,9 +81,7 @@ public final class SnapshotBuilder {
         Map<String, ResourceDefinition> defining = new LinkedHashMap<>();
         Map<String, ExtensionDescriptor> owner = new LinkedHashMap<>();
         Map<String, Map<String, AttributeDefinition>> attributes = new LinkedHashMap<>();
-        // Core resources first, so GET /v2.0/ and route matching see them in Neutron's order.
-        List<ExtensionDescriptor> ordered = new ArrayList<>(active);
-        ordered.sort(Comparator.comparing(d -> !d.core()));
+        List<ExtensionDescriptor> ordered = dependencyOrder(active);
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
                 if (r.defines() && !defining.containsKey(r.collection())) {
@@ -93,11 +91,13 @@ public final class SnapshotBuilder {
                 }
             }
         }
+        // As Neutron's extend_resources: later extensions update what earlier ones declared, so
+        // net-mtu-writable's writable mtu replaces net-mtu's read-only one.
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
                 Map<String, AttributeDefinition> target = attributes.get(r.collection());
                 if (target != null && defining.get(r.collection()) != r) {
-                    r.attributes().forEach(target::putIfAbsent);
+                    target.putAll(r.attributes());
                 }
             }
         }
@@ -110,6 +110,40 @@ public final class SnapshotBuilder {
                     attrs, r.actions(), handlers.get(r.collection()), d.core()));
         }
         return routes;
+    }
+
+    /**
+     * Core resources first (GET /v2.0/ and route matching see them in Neutron's order), then each
+     * extension after the ones it requires or optionally follows, else by alias.
+     */
+    static List<ExtensionDescriptor> dependencyOrder(List<ExtensionDescriptor> active) {
+        Map<String, ExtensionDescriptor> byAlias = new TreeMap<>();
+        active.forEach(d -> byAlias.put(d.alias(), d));
+        List<ExtensionDescriptor> out = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        active.stream().filter(ExtensionDescriptor::core).forEach(d -> place(d, byAlias, placed, out));
+        byAlias.values().forEach(d -> place(d, byAlias, placed, out));
+        return out;
+    }
+
+    private static void place(ExtensionDescriptor d, Map<String, ExtensionDescriptor> byAlias, Set<String> placed,
+            List<ExtensionDescriptor> out) {
+        if (!placed.add(d.alias())) {
+            return;
+        }
+        for (String before : concat(d.requires(), d.optional())) {
+            ExtensionDescriptor dep = byAlias.get(before);
+            if (dep != null) {
+                place(dep, byAlias, placed, out);
+            }
+        }
+        out.add(d);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Definitions name only tenant_id; Neutron accepts and returns project_id alongside. */

@@ -1,9 +1,14 @@
 package org.nucleon.ml2.network;
 
+import java.util.ArrayList;
+import java.util.List;
+import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
+import javax.persistence.OneToMany;
+import javax.persistence.OrderBy;
 import javax.persistence.Table;
 import org.nucleon.api.persistence.StandardAttributes;
 
@@ -28,4 +33,17 @@ public class NetworkEntity extends StandardAttributes {
     String status;
 
     boolean shared;
+
+    /** The largest packet the network carries: requested (net-mtu-writable) or its segments' maximum. */
+    int mtu;
+
+    @Column(name = "router_external")
+    boolean routerExternal;
+
+    @Column(name = "port_security_enabled")
+    boolean portSecurityEnabled = true;
+
+    @OneToMany(mappedBy = "network", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("segmentIndex")
+    List<SegmentEntity> segments = new ArrayList<>();
 }

@@ -10,6 +10,7 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -64,7 +65,7 @@ public class SecurityGroupRuleHandler implements ResourceHandler {
     }
 
     private List<Map<String, Object>> insert(List<Map<String, Object>> bodies) {
-        return SecurityGroups.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+        return Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
             List<RuleChecks.Rule> checked = new ArrayList<>();
             SecurityGroupEntity group = null;
             for (Map<String, Object> body : bodies) {
@@ -147,7 +148,7 @@ public class SecurityGroupRuleHandler implements ResourceHandler {
 
     @Override
     public void delete(RequestContext context, String id) {
-        SecurityGroups.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+        Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
             SecurityGroupRuleEntity rule = find(em, id);
             rule.group.removeRule(rule);
             return null;

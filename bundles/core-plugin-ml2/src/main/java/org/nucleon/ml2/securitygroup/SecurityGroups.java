@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.Transactions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -25,7 +25,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SecurityGroups.class)
 public class SecurityGroups {
     static final String DEFAULT_NAME = "default";
-    private static final int ATTEMPTS = 10;
     /** Bound parameters per IN list, well under what Derby and PostgreSQL accept. */
     private static final int IN_CHUNK = 500;
 
@@ -39,7 +38,7 @@ public class SecurityGroups {
      * several concurrent first calls create the group; the others retry and find it.
      */
     public String ensureDefault(String projectId) {
-        return retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+        return Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
             DefaultSecurityGroupEntity existing = em.find(DefaultSecurityGroupEntity.class, projectId);
             return existing != null ? existing.group.id : createDefault(em, projectId);
         }));
@@ -187,31 +186,6 @@ public class SecurityGroups {
      * or revision taken by a concurrent request), as Neutron retries DB errors; the next attempt
      * sees what the other request committed.
      */
-    static <R> R retrying(Supplier<R> transaction) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transaction.get();
-            } catch (NeutronException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                backOff(attempt);
-            }
-        }
-    }
-
-    /** A random pause growing with the attempts, so that the same requests do not collide again. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", e);
-        }
-    }
-
     private static List<List<String>> chunks(Collection<String> ids) {
         List<String> all = new ArrayList<>(ids);
         List<List<String>> out = new ArrayList<>();

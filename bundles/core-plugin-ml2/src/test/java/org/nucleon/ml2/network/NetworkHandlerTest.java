@@ -14,6 +14,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.ml2.type.TestTypes;
 
 public class NetworkHandlerTest {
     private TestJpa jpa;
@@ -24,6 +25,7 @@ public class NetworkHandlerTest {
         jpa = new TestJpa();
         networks = new NetworkHandler();
         networks.jpa = jpa;
+        networks.types = TestTypes.manager();
     }
 
     @After

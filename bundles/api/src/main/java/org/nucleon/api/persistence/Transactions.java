@@ -1,0 +1,61 @@
+package org.nucleon.api.persistence;
+
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.persistence.OptimisticLockException;
+import org.nucleon.api.error.NeutronException;
+
+/**
+ * Runs a transaction again when the database refused it because of a concurrent one: a unique
+ * key taken meanwhile (SQLSTATE class 23), a deadlock / serialization failure (class 40, and
+ * Derby's lock time-outs) or a row changed meanwhile (its revision, the JPA version, moved on),
+ * as Neutron's {@code retry_db_errors} does. The next attempt sees the
+ * other's commit, so a random address or id is chosen anew and a check that lost the race now
+ * fails with the proper NeutronException.
+ */
+public final class Transactions {
+    static final int ATTEMPTS = 10;
+
+    private Transactions() {
+    }
+
+    public static <T> T retrying(Supplier<T> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (NeutronException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isConflict(e)) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** Whether a failure is a lost race with another transaction rather than a bug. */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A random pause growing with the attempts, so the same transactions do not collide again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
+    }
+}

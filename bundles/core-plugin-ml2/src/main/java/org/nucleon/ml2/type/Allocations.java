@@ -1,0 +1,65 @@
+package org.nucleon.ml2.type;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import javax.persistence.EntityManager;
+import org.nucleon.api.error.NeutronException;
+
+/** Reservations in {@link SegmentAllocation}, shared by the drivers of this bundle. */
+final class Allocations {
+    private static final Random RANDOM = new SecureRandom();
+
+    private Allocations() {
+    }
+
+    /** Takes one specific segment; {@code inUse} when it is taken already. */
+    static void reserve(EntityManager em, SegmentAllocation.Key key, Supplier<NeutronException> inUse) {
+        // a query, not em.find: it asks the database rather than any cache
+        long found = em.createQuery("SELECT COUNT(a) FROM SegmentAllocation a WHERE a.networkType = :t"
+                + " AND a.physicalNetwork = :p AND a.segmentationId = :i", Long.class)
+                .setParameter("t", key.networkType).setParameter("p", key.physicalNetwork)
+                .setParameter("i", key.segmentationId).getSingleResult();
+        if (found > 0) {
+            throw inUse.get();
+        }
+        insert(em, key);
+    }
+
+    /** Takes a free id of the ranges on one physical network (null for none); null when all are taken. */
+    static Long allocate(EntityManager em, String networkType, String physnet, List<IdRange> ranges) {
+        if (ranges.isEmpty()) {
+            return null;
+        }
+        String p = physnet == null ? SegmentAllocation.NO_PHYSNET : physnet;
+        TreeSet<Long> taken = new TreeSet<>(em.createQuery("SELECT a.segmentationId FROM SegmentAllocation a"
+                + " WHERE a.networkType = :t AND a.physicalNetwork = :p", Long.class)
+                .setParameter("t", networkType).setParameter("p", p).getResultList());
+        Long id = IdRange.pickFree(ranges, taken, RANDOM);
+        if (id != null) {
+            insert(em, new SegmentAllocation.Key(networkType, p, id));
+        }
+        return id;
+    }
+
+    static void release(EntityManager em, SegmentAllocation.Key key) {
+        SegmentAllocation a = em.find(SegmentAllocation.class, key);
+        if (a != null) {
+            em.remove(a);
+        }
+    }
+
+    private static void insert(EntityManager em, SegmentAllocation.Key key) {
+        em.persist(new SegmentAllocation(key));
+        // Fails now on the primary key if a concurrent request took the same segment; the
+        // network handler retries the whole request then.
+        em.flush();
+    }
+
+    static NeutronException noNetworkAvailable() {
+        return new NeutronException(503, "NoNetworkAvailable",
+                "Unable to create the network. No tenant network is available for allocation.");
+    }
+}
