@@ -237,8 +237,9 @@ public final class Ipam {
         List<IpAllocationEntity> all = em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.subnetId = :s",
                 IpAllocationEntity.class).setParameter("s", subnet.id()).getResultList();
         for (IpAllocationEntity a : all) {
-            boolean dropped = AUTO_DELETE_PORT_OWNERS.contains(a.deviceOwner)
-                    || subnet.autoAddress() && !ROUTER_INTERFACE_OWNERS_SNAT.contains(a.deviceOwner);
+            String owner = a.deviceOwner == null ? "" : a.deviceOwner;
+            boolean dropped = AUTO_DELETE_PORT_OWNERS.contains(owner)
+                    || subnet.autoAddress() && !ROUTER_INTERFACE_OWNERS_SNAT.contains(owner);
             if (!dropped) {
                 throw IpamErrors.subnetInUse(subnet.id());
             }

@@ -127,6 +127,10 @@ public class SubnetEntity extends StandardAttributes {
 
     /** SLAAC or DHCPv6-stateless: ports get EUI-64 addresses (ipv6_utils.is_auto_address_subnet). */
     public boolean autoAddress() {
-        return AUTO_ADDRESS_MODES.contains(ipv6AddressMode) || AUTO_ADDRESS_MODES.contains(ipv6RaMode);
+        return isAutoMode(ipv6AddressMode) || isAutoMode(ipv6RaMode);
+    }
+
+    static boolean isAutoMode(Object mode) {
+        return mode != null && AUTO_ADDRESS_MODES.contains(mode);
     }
 }

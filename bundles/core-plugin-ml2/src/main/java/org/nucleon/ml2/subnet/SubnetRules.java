@@ -109,7 +109,7 @@ final class SubnetRules {
             throw NeutronException.invalidInput("ipv6_ra_mode set to '" + ra + "' with ipv6_address_mode set to '"
                     + address + "' is not valid. If both attributes are set, they must be the same value");
         }
-        boolean auto = SubnetEntity.AUTO_ADDRESS_MODES.contains(ra) || SubnetEntity.AUTO_ADDRESS_MODES.contains(address);
+        boolean auto = SubnetEntity.isAutoMode(ra) || SubnetEntity.isAutoMode(address);
         if (auto && Ip.prefixLength(block) != 64) {
             throw NeutronException.invalidInput("Invalid CIDR " + cidr + " for IPv6 address mode. OpenStack uses "
                     + "the EUI-64 address format, which requires the prefix to be /64");
