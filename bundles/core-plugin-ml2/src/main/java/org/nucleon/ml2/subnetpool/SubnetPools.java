@@ -3,7 +3,6 @@ package org.nucleon.ml2.subnetpool;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -60,8 +59,7 @@ public final class SubnetPools {
             // the range's CIDRs in address order; the first big enough gives its first block
             for (IPAddress block : r.spanWithPrefixBlocks()) {
                 if (Ip.prefixLength(block) <= length) {
-                    Iterator<? extends IPAddress> blocks = block.prefixBlockIterator(length);
-                    return blocks.next();
+                    return block.getLower().withoutPrefixLength().toPrefixBlock(length);
                 }
             }
         }
