@@ -1,5 +1,6 @@
 package org.nucleon.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -19,6 +20,8 @@ import org.nucleon.api.extension.ResourceDefinition;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Replays the requests recorded from the reference Neutron about {@code /}, {@code /v2.0/},
@@ -27,6 +30,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
  * bodies and from the expected keys. A sample about an inactive extension is skipped and said so.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class ConformanceIT extends NucleonKarafTestSupport {
 
     @Configuration
@@ -85,6 +89,33 @@ public class ConformanceIT extends NucleonKarafTestSupport {
         System.out.println("conformance: compared " + compared + ", skipped " + skipped);
         assertTrue("compared at least 20 samples, not " + compared, compared >= 20);
         assertTrue(String.join("\n", diffs), diffs.isEmpty());
+    }
+
+    @Test
+    public void corsFollowsTheConfiguredOrigins() throws Exception {
+        Http api = api();
+        Http.Answer preflight = api.send("OPTIONS", "/v2.0/networks", null, Map.of("Origin", CORS_ORIGIN,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "X-Auth-Token"));
+        assertEquals(200, preflight.status());
+        assertEquals(CORS_ORIGIN, preflight.header("Access-Control-Allow-Origin"));
+        assertEquals("POST", preflight.header("Access-Control-Allow-Methods"));
+        Http.Answer simple = api.send("GET", "/v2.0/networks", null, Map.of("Origin", CORS_ORIGIN));
+        assertEquals(CORS_ORIGIN, simple.header("Access-Control-Allow-Origin"));
+        assertTrue(simple.header("Access-Control-Expose-Headers").contains("X-OpenStack-Request-ID"));
+        Http.Answer other = api.send("GET", "/v2.0/networks", null, Map.of("Origin", "http://evil.example"));
+        assertEquals(200, other.status());
+        assertEquals(null, other.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    public void linksFollowTheProxyHeaders() throws Exception {
+        Http api = api();
+        api.post("/v2.0/networks", "{\"network\": {\"name\": \"proxied\"}}");
+        Http.Answer page = api.send("GET", "/v2.0/networks?limit=1", null,
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "neutron.example:443"));
+        List<?> links = (List<?>) page.map().get("networks_links");
+        String href = (String) ((Map<?, ?>) links.get(0)).get("href");
+        assertTrue(href, href.startsWith("https://neutron.example:443/v2.0/networks?limit=1&marker="));
     }
 
     /** Attributes the active extensions define or add for a collection, with project_id. */

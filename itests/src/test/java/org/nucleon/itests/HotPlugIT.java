@@ -3,6 +3,10 @@ package org.nucleon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,11 +18,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /**
@@ -27,9 +35,13 @@ import org.osgi.framework.Bundle;
  * and come back with their data, and no client ever sees a 5xx or a connection error.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class HotPlugIT extends NucleonKarafTestSupport {
     @Inject
     FeaturesService features;
+
+    @Inject
+    SessionFactory sessions;
 
     @Configuration
     public Option[] config() {
@@ -49,6 +61,7 @@ public class HotPlugIT extends NucleonKarafTestSupport {
             ids.add((String) ((Map<?, ?>) a.map().get("widget")).get("id"));
         }
         Bundle bundle = widgetsBundle();
+        assertTrue("the shell lists the extension", shell("nucleon:extensions").contains("widgets"));
 
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -85,6 +98,7 @@ public class HotPlugIT extends NucleonKarafTestSupport {
                 long goneMillis = (System.nanoTime() - t0) / 1_000_000;
                 assertTrue("gone in " + goneMillis + " ms", goneMillis <= 1000);
                 assertEquals(404, api.get("/v2.0/widgets/" + ids.iterator().next()).status());
+                assertTrue(!shell("nucleon:extensions").contains("widgets"));
 
                 bundle.start();
                 assertTrue("alias and routes back", Http.await(10_000, () -> widgetsServed(api)));
@@ -103,6 +117,19 @@ public class HotPlugIT extends NucleonKarafTestSupport {
         }
         assertTrue("requests were made: " + requests.get(), requests.get() > 100);
         assertTrue("no 5xx and no connection errors: " + failures, failures.isEmpty());
+    }
+
+    /** Runs a Karaf shell command and returns what it printed. */
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean widgetsServed(Http api) throws java.io.IOException, InterruptedException {

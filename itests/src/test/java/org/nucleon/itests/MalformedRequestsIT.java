@@ -12,12 +12,15 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Bad input, sent to the real distribution: each request gets a 4xx NeutronError of Neutron's
  * type, and afterwards the networks are exactly as they were.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class MalformedRequestsIT extends NucleonKarafTestSupport {
     private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
 

@@ -31,6 +31,9 @@ public abstract class NucleonKarafTestSupport {
 
     private Http http;
 
+    /** The one origin the test distributions allow cross-origin requests from. */
+    protected static final String CORS_ORIGIN = "http://dashboard.example";
+
     /** The options every test distribution gets; subclasses may add their own. */
     protected static List<Option> baseOptions() {
         String dist = System.getProperty("nucleon.distribution");
@@ -46,6 +49,7 @@ public abstract class NucleonKarafTestSupport {
                         String.valueOf(httpPort)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/system.properties", "nucleon.test.http.port", String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.nucleon.api.cfg", "cors.allowed_origin", CORS_ORIGIN),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
                         "https://repo1.maven.org/maven2@id=central"),

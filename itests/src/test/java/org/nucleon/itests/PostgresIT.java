@@ -20,6 +20,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -28,6 +30,7 @@ import org.osgi.framework.ServiceReference;
  * from, and stored in, PostgreSQL.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class PostgresIT extends NucleonKarafTestSupport {
     @Inject
     FeaturesService features;

@@ -29,14 +29,21 @@ public final class ListQueries {
     private ListQueries() {
     }
 
-    /**
-     * @param columns      API attribute name to entity field; filters and sort keys on other
-     *                     attributes are not the database's business and are ignored here
-     * @param resourceName for the 404 of an unknown marker, e.g. {@code Network}
-     * @param extra        more restrictions from the caller (e.g. visibility), or null
-     */
+    /** As {@link #list(EntityManager, Class, ListQuery, Map, Function, Function)}, with Neutron's usual 404. */
     public static <E> List<E> list(EntityManager em, Class<E> type, ListQuery q, Map<String, String> columns,
             String resourceName, Function<Root<E>, Predicate> extra) {
+        return list(em, type, q, columns, (Function<String, NeutronException>) id -> NeutronException.notFound(
+                resourceName, id), extra);
+    }
+
+    /**
+     * @param columns  API attribute name to entity field; filters and sort keys on other
+     *                 attributes are not the database's business and are ignored here
+     * @param notFound the 404 for an unknown marker, e.g. NetworkNotFound
+     * @param extra    more restrictions from the caller (e.g. visibility), or null
+     */
+    public static <E> List<E> list(EntityManager em, Class<E> type, ListQuery q, Map<String, String> columns,
+            Function<String, NeutronException> notFound, Function<Root<E>, Predicate> extra) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> cq = cb.createQuery(type);
         Root<E> root = cq.from(type);
@@ -52,7 +59,7 @@ public final class ListQueries {
         }
         List<SortKey> sorts = q.sorts().stream().filter(s -> columns.containsKey(s.attribute())).toList();
         if (q.marker() != null && q.limit() > 0) {
-            List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, resourceName);
+            List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, notFound);
             where.add(after(cb, root, markerValues, sorts, columns, q.pageReverse()));
         }
         cq.where(where.toArray(Predicate[]::new));
@@ -76,7 +83,7 @@ public final class ListQueries {
 
     /** The marker row's values of the sort keys; 404 when there is no such row. */
     private static <E> List<Object> markerValues(EntityManager em, Class<E> type, String marker,
-            List<SortKey> sorts, Map<String, String> columns, String resourceName) {
+            List<SortKey> sorts, Map<String, String> columns, Function<String, NeutronException> notFound) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<E> root = cq.from(type);
@@ -87,7 +94,7 @@ public final class ListQueries {
         cq.multiselect(select).where(cb.equal(root.get(primaryKey), marker));
         List<Tuple> rows = em.createQuery(cq).getResultList();
         if (rows.isEmpty()) {
-            throw NeutronException.notFound(resourceName, marker);
+            throw notFound.apply(marker);
         }
         return java.util.Arrays.asList(rows.get(0).toArray());
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
@@ -61,15 +60,11 @@ public class AddressScopeHandler extends JpaResourceHandler<AddressScopeEntity> 
     }
 
     @Override
-    public void delete(RequestContext context, String id) {
-        jpa.tx(TransactionType.Required, em -> {
-            AddressScopeEntity e = find(em, id);
-            if (inUse(em, id)) {
-                throw NeutronException.conflict("AddressScopeInUse", "Unable to complete operation on address scope "
-                        + id + ". There are one or more subnet pools in use on the address scope.");
-            }
-            em.remove(e);
-        });
+    protected void beforeRemove(EntityManager em, RequestContext context, AddressScopeEntity e) {
+        if (inUse(em, e.id)) {
+            throw NeutronException.conflict("AddressScopeInUse", "Unable to complete operation on address scope "
+                    + e.id + ". There are one or more subnet pools in use on the address scope.");
+        }
     }
 
     private static boolean inUse(EntityManager em, String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -19,6 +20,9 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
 
+    @Reference
+    CallbackRegistry callbacks;
+
     public NetworkHandler() {
         super(NetworkEntity.class, "Network", Map.of("id", "id", "name", "name", "tenant_id", "projectId",
                 "project_id", "projectId", "admin_state_up", "adminStateUp", "status", "status", "shared", "shared"));
@@ -27,6 +31,16 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    protected String eventResource() {
+        return "network";
     }
 
     @Override

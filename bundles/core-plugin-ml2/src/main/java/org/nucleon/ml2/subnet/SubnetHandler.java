@@ -17,7 +17,6 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -249,11 +248,7 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
 
     /** 409 SubnetInUse while user ports hold addresses on it; others' addresses go with it. */
     @Override
-    public void delete(RequestContext context, String id) {
-        jpa.tx(TransactionType.Required, em -> {
-            SubnetEntity e = find(em, id);
-            Ipam.releaseSubnet(em, e);
-            em.remove(e);
-        });
+    protected void beforeRemove(EntityManager em, RequestContext context, SubnetEntity e) {
+        Ipam.releaseSubnet(em, e);
     }
 }

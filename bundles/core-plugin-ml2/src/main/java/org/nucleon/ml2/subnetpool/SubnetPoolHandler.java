@@ -218,15 +218,11 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
     }
 
     @Override
-    public void delete(RequestContext context, String id) {
-        jpa.tx(TransactionType.Required, em -> {
-            SubnetPoolEntity e = find(em, id);
-            if (!SubnetPools.allocatedCidrs(em, id).isEmpty()) {
-                throw new NeutronException(400, "SubnetPoolDeleteError",
-                        "Unable to delete subnet pool: Subnet pool has existing allocations.");
-            }
-            em.remove(e);
-        });
+    protected void beforeRemove(EntityManager em, RequestContext context, SubnetPoolEntity e) {
+        if (!SubnetPools.allocatedCidrs(em, e.id).isEmpty()) {
+            throw new NeutronException(400, "SubnetPoolDeleteError",
+                    "Unable to delete subnet pool: Subnet pool has existing allocations.");
+        }
     }
 
     /** {@code PUT /subnetpools/{id}/add_prefixes} and {@code remove_prefixes}: answers the new prefixes. */

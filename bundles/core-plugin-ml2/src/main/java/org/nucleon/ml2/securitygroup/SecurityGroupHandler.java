@@ -1,0 +1,132 @@
+package org.nucleon.ml2.securitygroup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.JpaResourceHandler;
+import org.nucleon.api.persistence.ListQueries;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Security groups, each shown with its rules; a project's default group appears on first need. */
+@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=security_groups")
+public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity> {
+    private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "tenant_id", "projectId",
+            "project_id", "projectId", "description", "description");
+
+    @Reference(target = "(osgi.unit.name=nucleon-ml2)")
+    JpaTemplate jpa;
+
+    @Reference
+    SecurityGroups groups;
+
+    public SecurityGroupHandler() {
+        super(SecurityGroupEntity.class, "SecurityGroup", COLUMNS);
+    }
+
+    @Override
+    protected JpaTemplate jpa() {
+        return jpa;
+    }
+
+    /** Neutron ensures the project's default group before creating any other. */
+    @Override
+    public Map<String, Object> create(RequestContext context, Map<String, Object> group) {
+        groups.ensureDefault((String) group.get("tenant_id"));
+        return super.create(context, group);
+    }
+
+    @Override
+    public List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> bodies) {
+        new LinkedHashSet<>(bodies.stream().map(b -> (String) b.get("tenant_id")).toList())
+                .forEach(groups::ensureDefault);
+        return super.createBulk(context, bodies);
+    }
+
+    @Override
+    protected SecurityGroupEntity newEntity(RequestContext context, Map<String, Object> group) {
+        // name and description follow in apply()
+        return SecurityGroups.newGroup((String) group.get("tenant_id"), "", "");
+    }
+
+    @Override
+    protected void apply(SecurityGroupEntity e, Map<String, Object> changes) {
+        if (changes.containsKey("name")) {
+            if (SecurityGroups.DEFAULT_NAME.equals(e.name)) {
+                throw NeutronException.conflict("SecurityGroupCannotUpdateDefault",
+                        "Updating default security group not allowed.");
+            }
+            e.name = (String) changes.get("name");
+        }
+        e.applyDescription(changes);
+    }
+
+    @Override
+    protected Map<String, Object> toMap(SecurityGroupEntity e) {
+        return e.toMap(e.rules);
+    }
+
+    @Override
+    protected SecurityGroupEntity find(EntityManager em, String id) {
+        return SecurityGroups.group(em, id);
+    }
+
+    @Override
+    public Map<String, Object> get(RequestContext context, String id) {
+        return jpa.txExpr(TransactionType.Supports, em -> toMap(find(em, id)));
+    }
+
+    /** One query for the page's groups and one for all their rules. */
+    @Override
+    public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
+        groups.ensureDefaultForList(context, query.filters());
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<SecurityGroupEntity> page = ListQueries.list(em, SecurityGroupEntity.class, query, COLUMNS,
+                    "SecurityGroup", null);
+            Map<String, List<SecurityGroupRuleEntity>> rules = new LinkedHashMap<>();
+            page.forEach(g -> rules.put(g.id, new ArrayList<>()));
+            if (!page.isEmpty()) {
+                em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.securityGroupId IN :ids "
+                        + "ORDER BY r.position", SecurityGroupRuleEntity.class)
+                        .setParameter("ids", new ArrayList<>(rules.keySet())).getResultList()
+                        .forEach(r -> rules.get(r.securityGroupId).add(r));
+            }
+            return page.stream().map(g -> g.toMap(rules.get(g.id))).toList();
+        });
+    }
+
+    /**
+     * As Neutron: refused while a port uses the group, and for the default group unless admin.
+     * Rules of other groups that allow traffic from this one go with it, as Neutron's foreign key
+     * cascades.
+     */
+    @Override
+    public void delete(RequestContext context, String id) {
+        jpa.tx(TransactionType.Required, em -> {
+            if (groups.inUse(em, id)) {
+                throw NeutronException.conflict("SecurityGroupInUse", "Security Group " + id + " in use.");
+            }
+            SecurityGroupEntity g = find(em, id);
+            if (SecurityGroups.DEFAULT_NAME.equals(g.name) && !context.admin()) {
+                throw NeutronException.conflict("SecurityGroupCannotRemoveDefault",
+                        "Insufficient rights for removing default security group.");
+            }
+            em.createQuery("DELETE FROM DefaultSecurityGroupEntity d WHERE d.group = :g").setParameter("g", g)
+                    .executeUpdate();
+            // through the entities, so that the groups that lose a rule are revised
+            em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
+                    + "AND r.securityGroupId <> :id", SecurityGroupRuleEntity.class).setParameter("id", id)
+                    .getResultList().forEach(r -> r.group.removeRule(r));
+            em.remove(g);
+        });
+    }
+}

@@ -1,0 +1,223 @@
+package org.nucleon.ml2.securitygroup;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Security groups as the rest of the plugin uses them: each project's default group, and the
+ * groups of ports. Ports are not ours; the port handler calls these methods.
+ */
+@Component(service = SecurityGroups.class)
+public class SecurityGroups {
+    static final String DEFAULT_NAME = "default";
+    private static final int ATTEMPTS = 10;
+    /** Bound parameters per IN list, well under what Derby and PostgreSQL accept. */
+    private static final int IN_CHUNK = 500;
+
+    @Reference(target = "(osgi.unit.name=nucleon-ml2)")
+    JpaTemplate jpa;
+
+    /**
+     * The id of the project's default group, created with Neutron's default rules if the project
+     * has none. Runs its own transaction: call it before opening yours, as Neutron ensures the
+     * group before a network or port is created. The default_security_group key lets only one of
+     * several concurrent first calls create the group; the others retry and find it.
+     */
+    public String ensureDefault(String projectId) {
+        return retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+            DefaultSecurityGroupEntity existing = em.find(DefaultSecurityGroupEntity.class, projectId);
+            return existing != null ? existing.group.id : createDefault(em, projectId);
+        }));
+    }
+
+    private static String createDefault(EntityManager em, String projectId) {
+        SecurityGroupEntity group = newGroup(projectId, DEFAULT_NAME, "Default security group");
+        for (String ethertype : List.of(RuleChecks.IPV4, RuleChecks.IPV6)) {
+            // traffic from the group's own members
+            templateRule(group, "ingress", ethertype, group.id);
+            templateRule(group, "egress", ethertype, null);
+        }
+        em.persist(group);
+        DefaultSecurityGroupEntity marker = new DefaultSecurityGroupEntity();
+        marker.projectId = projectId;
+        marker.group = group;
+        em.persist(marker);
+        // insert now, so that a concurrent creator fails here and retries
+        em.flush();
+        return group.id;
+    }
+
+    /** A new group with the egress rules every new group gets; the caller persists it. */
+    static SecurityGroupEntity newGroup(String projectId, String name, String description) {
+        SecurityGroupEntity group = new SecurityGroupEntity();
+        group.id = UUID.randomUUID().toString();
+        group.projectId = projectId;
+        group.name = name;
+        group.applyDescription(Map.of("description", description));
+        if (!DEFAULT_NAME.equals(name)) {
+            templateRule(group, "egress", RuleChecks.IPV4, null);
+            templateRule(group, "egress", RuleChecks.IPV6, null);
+        }
+        return group;
+    }
+
+    /** A rule of Neutron's default rule templates: any protocol, from anywhere or from a group. */
+    private static void templateRule(SecurityGroupEntity group, String direction, String ethertype,
+            String remoteGroupId) {
+        SecurityGroupRuleEntity r = new SecurityGroupRuleEntity();
+        r.id = UUID.randomUUID().toString();
+        r.projectId = group.projectId;
+        r.direction = direction;
+        r.ethertype = ethertype;
+        r.remoteGroupId = remoteGroupId;
+        r.ruleKey = RuleChecks.key(new RuleChecks.Rule(direction, ethertype, null, null, null, null, remoteGroupId));
+        r.clearDescription();
+        group.addRule(r);
+    }
+
+    /**
+     * Ensures the default group of the project a list concerns, as Neutron's get_security_groups
+     * does: the first project filter, else the caller's project; nothing for a caller without
+     * project, and a non-admin does not create another project's group.
+     */
+    void ensureDefaultForList(RequestContext context, Map<String, List<Object>> filters) {
+        List<Object> projects = filters.getOrDefault("project_id", filters.get("tenant_id"));
+        if (context.projectId() == null) {
+            return;
+        }
+        String project = projects == null || projects.isEmpty() ? context.projectId() : (String) projects.get(0);
+        if (context.admin() || project.equals(context.projectId())) {
+            ensureDefault(project);
+        }
+    }
+
+    /**
+     * Checks the groups requested for a port of {@code projectId}, as Neutron's
+     * {@code _get_security_groups_on_port}: each must exist and, unless the caller is admin,
+     * belong to that project; otherwise 404 SecurityGroupNotFound naming the missing ones.
+     *
+     * @return the requested ids without repetitions, in the order given
+     */
+    public List<String> validateGroups(EntityManager em, RequestContext context, String projectId,
+            Collection<String> groupIds) {
+        Set<String> requested = new LinkedHashSet<>(groupIds);
+        Set<String> valid = new LinkedHashSet<>();
+        for (List<String> chunk : chunks(requested)) {
+            em.createQuery("SELECT g.id, g.projectId FROM SecurityGroupEntity g WHERE g.id IN :ids", Object[].class)
+                    .setParameter("ids", chunk).getResultList().forEach(row -> {
+                        if (context.admin() || projectId == null || projectId.equals(row[1])) {
+                            valid.add((String) row[0]);
+                        }
+                    });
+        }
+        List<String> missing = requested.stream().filter(id -> !valid.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw groupNotFound(String.join(", ", missing));
+        }
+        return new ArrayList<>(requested);
+    }
+
+    /** Binds the port to the (validated) groups, in the caller's transaction. */
+    public void bind(EntityManager em, String portId, Collection<String> groupIds) {
+        for (String groupId : new LinkedHashSet<>(groupIds)) {
+            PortSecurityGroupBindingEntity b = new PortSecurityGroupBindingEntity();
+            b.portId = portId;
+            b.securityGroupId = groupId;
+            em.persist(b);
+        }
+    }
+
+    /** Removes all the port's bindings (port delete, or before binding new groups on update). */
+    public void unbind(EntityManager em, String portId) {
+        em.createQuery("DELETE FROM PortSecurityGroupBindingEntity b WHERE b.portId = :port")
+                .setParameter("port", portId).executeUpdate();
+    }
+
+    /**
+     * The group ids of each of the ports, sorted; a port without groups maps to an empty list.
+     * One query per few hundred ports, for list pages.
+     */
+    public Map<String, List<String>> groupsOf(EntityManager em, Collection<String> portIds) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        portIds.forEach(p -> out.put(p, new ArrayList<>()));
+        for (List<String> chunk : chunks(out.keySet())) {
+            em.createQuery("SELECT b.portId, b.securityGroupId FROM PortSecurityGroupBindingEntity b "
+                    + "WHERE b.portId IN :ports ORDER BY b.securityGroupId", Object[].class)
+                    .setParameter("ports", chunk).getResultList()
+                    .forEach(row -> out.get((String) row[0]).add((String) row[1]));
+        }
+        return out;
+    }
+
+    boolean inUse(EntityManager em, String groupId) {
+        return !em.createQuery("SELECT b.portId FROM PortSecurityGroupBindingEntity b "
+                + "WHERE b.securityGroupId = :g", String.class).setParameter("g", groupId).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    static SecurityGroupEntity group(EntityManager em, String id) {
+        SecurityGroupEntity g = em.find(SecurityGroupEntity.class, id);
+        if (g == null) {
+            throw groupNotFound(id);
+        }
+        return g;
+    }
+
+    static NeutronException groupNotFound(String id) {
+        return new NeutronException(404, "SecurityGroupNotFound", "Security group " + id + " does not exist");
+    }
+
+    /**
+     * Runs a transaction again when it fails for a reason other than the client's (a unique key
+     * or revision taken by a concurrent request), as Neutron retries DB errors; the next attempt
+     * sees what the other request committed.
+     */
+    static <R> R retrying(Supplier<R> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (NeutronException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** A random pause growing with the attempts, so that the same requests do not collide again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", e);
+        }
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return out;
+    }
+}

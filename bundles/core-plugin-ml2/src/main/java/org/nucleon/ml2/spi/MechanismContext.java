@@ -1,0 +1,18 @@
+package org.nucleon.ml2.spi;
+
+import java.util.List;
+import java.util.Map;
+import org.nucleon.api.context.RequestContext;
+
+/**
+ * What a mechanism driver is told about a network, subnet or port: the resource as it is now
+ * and, for updates and deletes, as it was; for ports also the segments of their network and
+ * the host asked for in {@code binding:host_id}.
+ */
+public record MechanismContext(RequestContext request, Map<String, Object> current, Map<String, Object> original,
+        List<Map<String, Object>> segments, String host) {
+
+    public MechanismContext {
+        segments = segments == null ? List.of() : List.copyOf(segments);
+    }
+}
