@@ -1,0 +1,86 @@
+package org.nucleon.ml2;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.Map;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.ml2.addressscope.AddressScopeHandler;
+import org.nucleon.ml2.ipam.NetworkIpAvailabilityHandler;
+import org.nucleon.ml2.network.NetworkHandler;
+import org.nucleon.ml2.subnet.SubnetHandler;
+import org.nucleon.ml2.subnetpool.SubnetPoolHandler;
+
+/** The ML2 handlers on one in-memory database, and bodies as the REST layer hands them over. */
+public final class Ml2Fixture implements AutoCloseable {
+    public final TestJpa jpa = new TestJpa();
+    public final NetworkHandler networks = wire(new NetworkHandler());
+    public final SubnetHandler subnets = wire(new SubnetHandler());
+    public final SubnetPoolHandler pools = wire(new SubnetPoolHandler());
+    public final AddressScopeHandler scopes = wire(new AddressScopeHandler());
+    public final NetworkIpAvailabilityHandler availability = wire(new NetworkIpAvailabilityHandler());
+
+    /** Sets the DS-injected {@code jpa} field, which is package-private in each handler's package. */
+    private <H extends ResourceHandler> H wire(H handler) {
+        try {
+            Field f = handler.getClass().getDeclaredField("jpa");
+            f.setAccessible(true);
+            f.set(handler, jpa);
+            return handler;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A map of alternating keys and values (values may be null). */
+    public static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    public String network(String name) {
+        return (String) networks.create(TestJpa.ADMIN, body("name", name, "tenant_id", "p1", "admin_state_up", true,
+                "shared", false)).get("id");
+    }
+
+    /** A subnet body with the REST layer's defaults, plus the given attributes. */
+    public Map<String, Object> subnetBody(String networkId, int ipVersion, Object... kv) {
+        Map<String, Object> b = body("network_id", networkId, "ip_version", ipVersion, "tenant_id", "p1", "name", "",
+                "enable_dhcp", true, "use_default_subnetpool", false);
+        b.putAll(body(kv));
+        return b;
+    }
+
+    public Map<String, Object> subnet(String networkId, int ipVersion, Object... kv) {
+        return subnets.create(TestJpa.ADMIN, subnetBody(networkId, ipVersion, kv));
+    }
+
+    public Map<String, Object> pool(Object... kv) {
+        Map<String, Object> b = body("tenant_id", "p1", "name", "pool", "is_default", false, "shared", false);
+        b.putAll(body(kv));
+        return pools.create(TestJpa.ADMIN, b);
+    }
+
+    /** Runs the code, expecting Neutron's error of that type; returns it for more checks. */
+    public static NeutronException expect(String type, Runnable code) {
+        try {
+            code.run();
+        } catch (NeutronException e) {
+            assertEquals(e.getMessage(), type, e.type());
+            return e;
+        }
+        fail("expected " + type);
+        return null;
+    }
+
+    @Override
+    public void close() {
+        jpa.close();
+    }
+}
