@@ -7,29 +7,45 @@ import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.Map;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.plugin.ResourceHandler;
+import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.ml2.addressscope.AddressScopeHandler;
 import org.nucleon.ml2.ipam.NetworkIpAvailabilityHandler;
 import org.nucleon.ml2.network.NetworkHandler;
+import org.nucleon.ml2.securitygroup.SecurityGroups;
+import org.nucleon.ml2.type.TestTypes;
+import org.nucleon.ml2.type.TypeManager;
 import org.nucleon.ml2.subnet.SubnetHandler;
 import org.nucleon.ml2.subnetpool.SubnetPoolHandler;
 
 /** The ML2 handlers on one in-memory database, and bodies as the REST layer hands them over. */
 public final class Ml2Fixture implements AutoCloseable {
     public final TestJpa jpa = new TestJpa();
+    public final TypeManager types = TestTypes.manager();
+    public final SecurityGroups groups = wire(new SecurityGroups());
     public final NetworkHandler networks = wire(new NetworkHandler());
     public final SubnetHandler subnets = wire(new SubnetHandler());
     public final SubnetPoolHandler pools = wire(new SubnetPoolHandler());
     public final AddressScopeHandler scopes = wire(new AddressScopeHandler());
     public final NetworkIpAvailabilityHandler availability = wire(new NetworkIpAvailabilityHandler());
 
-    /** Sets the DS-injected {@code jpa} field, which is package-private in each handler's package. */
-    private <H extends ResourceHandler> H wire(H handler) {
+    /**
+     * Sets the DS-injected fields (package-private in each component's package) by their type,
+     * as DS would: the persistence unit, the type drivers, the security groups.
+     */
+    private <C> C wire(C component) {
+        Map<Class<?>, Object> services = new HashMap<>();
+        services.put(JpaTemplate.class, jpa);
+        services.put(TypeManager.class, types);
+        services.put(SecurityGroups.class, groups);
         try {
-            Field f = handler.getClass().getDeclaredField("jpa");
-            f.setAccessible(true);
-            f.set(handler, jpa);
-            return handler;
+            for (Field f : component.getClass().getDeclaredFields()) {
+                Object service = services.get(f.getType());
+                if (service != null) {
+                    f.setAccessible(true);
+                    f.set(component, service);
+                }
+            }
+            return component;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -81,6 +81,7 @@ public final class SnapshotBuilder {
         Map<String, ResourceDefinition> defining = new LinkedHashMap<>();
         Map<String, ExtensionDescriptor> owner = new LinkedHashMap<>();
         Map<String, Map<String, AttributeDefinition>> attributes = new LinkedHashMap<>();
+        Map<String, Map<String, String>> actions = new LinkedHashMap<>();
         List<ExtensionDescriptor> ordered = dependencyOrder(active);
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
@@ -88,6 +89,7 @@ public final class SnapshotBuilder {
                     defining.put(r.collection(), r);
                     owner.put(r.collection(), d);
                     attributes.put(r.collection(), new LinkedHashMap<>(r.attributes()));
+                    actions.put(r.collection(), new LinkedHashMap<>(r.actions()));
                 }
             }
         }
@@ -98,6 +100,8 @@ public final class SnapshotBuilder {
                 Map<String, AttributeDefinition> target = attributes.get(r.collection());
                 if (target != null && defining.get(r.collection()) != r) {
                     target.putAll(r.attributes());
+                    // e.g. subnetpool-prefix-ops adds add_prefixes to subnetpools
+                    actions.get(r.collection()).putAll(r.actions());
                 }
             }
         }
@@ -107,7 +111,7 @@ public final class SnapshotBuilder {
             Map<String, AttributeDefinition> attrs = attributes.get(r.collection());
             mirrorProjectId(attrs);
             routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), r.primaryKey(),
-                    attrs, r.actions(), handlers.get(r.collection()), d.core()));
+                    attrs, actions.get(r.collection()), handlers.get(r.collection()), d.core()));
         }
         return routes;
     }

@@ -4,7 +4,6 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.ipv6.IPv6Address;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,7 +26,8 @@ import org.nucleon.ml2.subnet.SubnetEntity;
  * {@code ipallocations}, whose primary key (subnet_id, ip_address) refuses a second holder. A
  * concurrent transaction that picked the same address fails in {@link #allocate}/{@link #update}
  * (they flush) with a {@link javax.persistence.PersistenceException}; when
- * {@link #isRetryable(Throwable)} says so, roll back and run the whole transaction again.
+ * {@code Transactions.isConflict} says so, roll back and run the whole transaction again
+ * ({@code Transactions.retrying} does).
  */
 public final class Ipam {
     /** neutron_lib constants.ROUTER_INTERFACE_OWNERS. */
@@ -58,24 +58,6 @@ public final class Ipam {
         Set<String> s = new HashSet<>(base);
         s.add(more);
         return Set.copyOf(s);
-    }
-
-    /**
-     * True when a failure of {@link #allocate}/{@link #update} (or of the commit) is a lost race
-     * for an address (unique violation, SQLState 23505) or a lock conflict (40001, 40P01, Derby's
-     * 40XL1/40XL2): the transaction must be rolled back and may be retried as a whole.
-     */
-    public static boolean isRetryable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().equals("23505") || sql.getSQLState().startsWith("40"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /**
@@ -381,7 +363,7 @@ public final class Ipam {
             em.persist(a);
             out.add(fixedIp(a));
         }
-        // surface a lost race here, where the caller can tell it apart (isRetryable)
+        // surface a lost race here, where the caller's retry can tell it apart
         em.flush();
         return out;
     }

@@ -15,7 +15,7 @@ public class IpamPluginTest {
                 .collect(Collectors.toMap(ExtensionDescriptor::alias, d -> d));
         assertEquals(IpamPlugin.ALIASES, byAlias.keySet());
         assertEquals(Map.of("add_prefixes", "PUT", "remove_prefixes", "PUT"),
-                byAlias.get("subnetpool").resources().get("subnetpools").actions());
+                byAlias.get("subnetpool-prefix-ops").resources().get("subnetpools").actions());
         assertTrue(byAlias.get("subnetpool-prefix-ops").requires().contains("subnet_allocation"));
     }
 }

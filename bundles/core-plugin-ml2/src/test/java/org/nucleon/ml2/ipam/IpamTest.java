@@ -25,6 +25,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.api.persistence.Transactions;
 
 public class IpamTest {
     private static final String MAC = "fa:16:3e:11:22:33";
@@ -203,7 +204,7 @@ public class IpamTest {
                 assertEquals("IpAddressGenerationFailure", e.type());
                 return null;
             } catch (PersistenceException e) {
-                assertTrue(e.toString(), Ipam.isRetryable(e));
+                assertTrue(e.toString(), Transactions.isConflict(e));
                 retries.add(port);
             }
         }
