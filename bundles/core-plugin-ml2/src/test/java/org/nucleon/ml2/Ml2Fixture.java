@@ -10,7 +10,10 @@ import org.nucleon.api.error.NeutronException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.ml2.addressscope.AddressScopeHandler;
 import org.nucleon.ml2.ipam.NetworkIpAvailabilityHandler;
+import org.nucleon.ml2.mechanism.MechanismManager;
 import org.nucleon.ml2.network.NetworkHandler;
+import org.nucleon.ml2.port.NetworkPorts;
+import org.nucleon.ml2.port.PortHandler;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.TestTypes;
 import org.nucleon.ml2.type.TypeManager;
@@ -22,7 +25,10 @@ public final class Ml2Fixture implements AutoCloseable {
     public final TestJpa jpa = new TestJpa();
     public final TypeManager types = TestTypes.manager();
     public final SecurityGroups groups = wire(new SecurityGroups());
+    public final MechanismManager mechanisms = new MechanismManager();
     public final NetworkHandler networks = wire(new NetworkHandler());
+    public final PortHandler ports = wire(new PortHandler());
+    public final NetworkPorts networkPorts = wire(new NetworkPorts());
     public final SubnetHandler subnets = wire(new SubnetHandler());
     public final SubnetPoolHandler pools = wire(new SubnetPoolHandler());
     public final AddressScopeHandler scopes = wire(new AddressScopeHandler());
@@ -37,6 +43,7 @@ public final class Ml2Fixture implements AutoCloseable {
         services.put(JpaTemplate.class, jpa);
         services.put(TypeManager.class, types);
         services.put(SecurityGroups.class, groups);
+        services.put(MechanismManager.class, mechanisms);
         try {
             for (Field f : component.getClass().getDeclaredFields()) {
                 Object service = services.get(f.getType());
@@ -93,6 +100,14 @@ public final class Ml2Fixture implements AutoCloseable {
         }
         fail("expected " + type);
         return null;
+    }
+
+    /** A port body with the REST layer's defaults, plus the given attributes. */
+    public Map<String, Object> port(String networkId, Object... kv) {
+        Map<String, Object> b = body("network_id", networkId, "tenant_id", "p1", "name", "", "admin_state_up", true,
+                "device_id", "", "device_owner", "", "binding:vnic_type", "normal", "extra_dhcp_opts", null);
+        b.putAll(body(kv));
+        return ports.create(TestJpa.ADMIN, b);
     }
 
     @Override

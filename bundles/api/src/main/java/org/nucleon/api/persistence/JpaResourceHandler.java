@@ -68,6 +68,20 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     protected abstract Map<String, Object> toMap(E entity);
 
+    /**
+     * The API views of entities, in one go; override to add attributes kept in other tables
+     * with one query per page rather than one per item.
+     */
+    protected List<Map<String, Object>> views(EntityManager em, List<E> entities) {
+        List<Map<String, Object>> out = new ArrayList<>(entities.size());
+        entities.forEach(e -> out.add(toMap(e)));
+        return out;
+    }
+
+    protected final Map<String, Object> view(EntityManager em, E entity) {
+        return views(em, List.of(entity)).get(0);
+    }
+
     /** Where events go; null publishes none. */
     protected CallbackRegistry callbacks() {
         return null;
@@ -107,7 +121,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
                 E e = insert(em, context, r);
                 // assigns the version, so the view shows revision_number 1 as Neutron's does
                 em.flush();
-                Map<String, Object> view = toMap(e);
+                Map<String, Object> view = view(em, e);
                 publish(Event.PRECOMMIT_CREATE, context, idOf(view), view, null);
                 out.add(view);
             }
@@ -121,7 +135,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     public Map<String, Object> get(RequestContext context, String id) {
         Map<String, Object> found = jpa().txExpr(TransactionType.Supports, em -> {
             E e = em.find(type, id);
-            return e == null ? null : toMap(e);
+            return e == null ? null : view(em, e);
         });
         if (found == null) {
             throw notFound(id);
@@ -132,10 +146,8 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     @Override
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         return jpa().txExpr(TransactionType.Supports, em -> {
-            List<Map<String, Object>> out = new ArrayList<>();
             Function<String, NeutronException> missingMarker = this::notFound;
-            ListQueries.list(em, type, query, columns, missingMarker, null).forEach(e -> out.add(toMap(e)));
-            return out;
+            return views(em, ListQueries.list(em, type, query, columns, missingMarker, null));
         });
     }
 
@@ -145,10 +157,10 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         Map<String, Object>[] before = new Map[1];
         Map<String, Object> updated = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
-            before[0] = toMap(e);
+            before[0] = view(em, e);
             change(em, context, e, changes);
             em.flush();
-            Map<String, Object> view = toMap(e);
+            Map<String, Object> view = view(em, e);
             publish(Event.PRECOMMIT_UPDATE, context, id, view, before[0]);
             return view;
         }));
@@ -161,7 +173,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         publish(Event.BEFORE_DELETE, context, id, null, null);
         Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
-            Map<String, Object> view = toMap(e);
+            Map<String, Object> view = view(em, e);
             publish(Event.PRECOMMIT_DELETE, context, id, view, view);
             beforeRemove(em, context, e);
             em.remove(e);

@@ -147,6 +147,10 @@ public final class ApiController {
                     ? stringKeys(b) : Map.of()));
         }
         if (m.id() == null) {
+            if (req.method().equals("PUT") || req.method().equals("DELETE")) {
+                // Neutron looks the member "None" up: 404 as for any unknown id (NetworkNotFound ...)
+                h.get(ctx, "None");
+            }
             allow(req, "GET", "POST");
             if (req.method().equals("GET")) {
                 return list(snapshot, route, m, req, ctx, fields);
@@ -155,10 +159,10 @@ public final class ApiController {
                     config.get().allowBulk());
             if (p.bulk()) {
                 List<Object> out = new ArrayList<>();
-                h.createBulk(ctx, p.resources()).forEach(r -> out.add(view(route, r, List.of())));
+                h.createBulk(ctx, p.resources()).forEach(r -> out.add(view(snapshot, route, r, List.of())));
                 return ApiResponse.of(201, Map.of(route.collection(), out));
             }
-            return ApiResponse.of(201, Map.of(route.member(), view(route, h.create(ctx, p.resources().get(0)),
+            return ApiResponse.of(201, Map.of(route.member(), view(snapshot, route, h.create(ctx, p.resources().get(0)),
                     List.of())));
         }
         allow(req, "GET", "PUT", "DELETE");
@@ -166,10 +170,10 @@ public final class ApiController {
             case "GET":
                 // Neutron checks the query of a show as of a list
                 ListRequest.parse(req.query(), route, config.get().paginationMaxLimit());
-                return ApiResponse.of(200, Map.of(route.member(), view(route, h.get(ctx, m.id()), fields)));
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, h.get(ctx, m.id()), fields)));
             case "PUT":
                 Map<String, Object> changes = BodyProcessor.prepareUpdate(ctx, route, parseBody(req));
-                return ApiResponse.of(200, Map.of(route.member(), view(route, h.update(ctx, m.id(), changes),
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, h.update(ctx, m.id(), changes),
                         List.of())));
             default:
                 h.delete(ctx, m.id());
@@ -183,7 +187,7 @@ public final class ApiController {
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
         List<Map<String, Object>> items = route.handler().list(ctx, q);
         List<Object> out = new ArrayList<>(items.size());
-        items.forEach(i -> out.add(view(route, i, fields)));
+        items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(route.collection(), out);
         if (q.limit() > 0) {
@@ -195,15 +199,33 @@ public final class ApiController {
         return ApiResponse.of(200, body);
     }
 
-    /** Only attributes the merged attribute map knows and shows, narrowed to the requested fields. */
-    static Map<String, Object> view(Route route, Map<String, Object> item, List<String> fields) {
+    /**
+     * Only attributes the merged attribute map knows and shows, narrowed to the requested fields.
+     * Items of another collection embedded under its name (a group's security_group_rules) are
+     * shown as that collection's map says, so inactive extensions' attributes leave them too.
+     */
+    static Map<String, Object> view(ApiSnapshot snapshot, Route route, Map<String, Object> item, List<String> fields) {
         Map<String, Object> out = new LinkedHashMap<>();
         item.forEach((k, v) -> {
             AttributeDefinition a = route.attributes().get(k);
             if (a != null && a.visible() && (fields.isEmpty() || fields.contains(k))) {
-                out.put(k, v);
+                out.put(k, embedded(snapshot, k, v));
             }
         });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object embedded(ApiSnapshot snapshot, String key, Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
+            return value;
+        }
+        Route inner = snapshot.routes().stream().filter(r -> r.collection().equals(key)).findFirst().orElse(null);
+        if (inner == null) {
+            return value;
+        }
+        List<Object> out = new ArrayList<>(list.size());
+        list.forEach(i -> out.add(view(snapshot, inner, (Map<String, Object>) i, List.of())));
         return out;
     }
 

@@ -39,6 +39,7 @@ public final class ListRequest {
     /** Converted filters; every key that is not a filterable attribute is named at once, after conversion. */
     static Map<String, List<Object>> filters(QueryString q, Map<String, AttributeDefinition> attrs) {
         Map<String, List<Object>> out = new LinkedHashMap<>();
+        Map<String, List<Object>> raw = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
         for (Map.Entry<String, String> e : q.entries()) {
             String key = e.getKey();
@@ -52,11 +53,17 @@ public final class ListRequest {
                 }
                 continue;
             }
-            String converterName = a.convertListTo() != null ? a.convertListTo() : a.convertTo();
-            Object value = converterName == null ? e.getValue() : BodyProcessor.converter(converterName)
+            if (a.convertListTo() != null) {
+                raw.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getValue());
+                continue;
+            }
+            Object value = a.convertTo() == null ? e.getValue() : BodyProcessor.converter(a.convertTo())
                     .convert(e.getValue());
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
+        // convert_list_to takes all of a key's values at once, e.g. fixed_ips=ip_address=... to one dict
+        raw.forEach((key, values) -> out.put(key, new ArrayList<>(List.of(
+                BodyProcessor.converter(attrs.get(key).convertListTo()).convert(values)))));
         if (!invalid.isEmpty()) {
             throw NeutronException.badRequest(pyList(invalid) + " is invalid attribute for filtering");
         }

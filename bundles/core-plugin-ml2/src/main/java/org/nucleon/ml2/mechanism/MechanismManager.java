@@ -41,7 +41,7 @@ public class MechanismManager implements ResourceCallback {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void bindDriver(MechanismDriver d, Map<String, Object> props) {
+    public synchronized void bindDriver(MechanismDriver d, Map<String, Object> props) {
         Object r = props.get(Constants.SERVICE_RANKING);
         List<Ranked> next = new ArrayList<>(drivers);
         next.add(new Ranked(d, r instanceof Integer i ? i : 0));
@@ -51,7 +51,7 @@ public class MechanismManager implements ResourceCallback {
         LOG.info("mechanism driver {} loaded", d.name());
     }
 
-    synchronized void unbindDriver(MechanismDriver d) {
+    public synchronized void unbindDriver(MechanismDriver d) {
         List<Ranked> next = new ArrayList<>(drivers);
         next.removeIf(x -> x.driver() == d);
         drivers = List.copyOf(next);

@@ -1,7 +1,9 @@
 package org.nucleon.ml2.network;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -46,4 +48,27 @@ public class NetworkEntity extends StandardAttributes {
     @OneToMany(mappedBy = "network", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("segmentIndex")
     List<SegmentEntity> segments = new ArrayList<>();
+
+    public String id() {
+        return id;
+    }
+
+    /** The default of its ports' port_security_enabled. */
+    public boolean portSecurityEnabled() {
+        return portSecurityEnabled;
+    }
+
+    /** The segments as mechanism drivers see them when binding a port. */
+    public List<Map<String, Object>> segmentViews() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SegmentEntity s : segments) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id);
+            m.put("network_type", s.networkType);
+            m.put("physical_network", s.physicalNetwork);
+            m.put("segmentation_id", s.segmentationId);
+            out.add(m);
+        }
+        return out;
+    }
 }

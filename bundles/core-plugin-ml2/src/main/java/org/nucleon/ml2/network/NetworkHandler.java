@@ -19,6 +19,8 @@ import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.ml2.addressscope.AddressScopes;
+import org.nucleon.ml2.ipam.Ipam;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.type.TypeManager;
 import org.osgi.service.component.annotations.Component;
@@ -191,12 +193,8 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> ids = networksWithSegment(em, providerFilters);
-            List<Map<String, Object>> out = new ArrayList<>();
-            if (!ids.isEmpty()) {
-                ListQueries.list(em, NetworkEntity.class, query, COLUMNS, "Network", root -> root.get("id").in(ids))
-                        .forEach(e -> out.add(toMap(e)));
-            }
-            return out;
+            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, ListQueries.list(em,
+                    NetworkEntity.class, query, COLUMNS, "Network", root -> root.get("id").in(ids)));
         });
     }
 
@@ -219,6 +217,21 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
 
     private static List<Segment> segments(NetworkEntity e) {
         return e.segments.stream().map(SegmentEntity::segment).toList();
+    }
+
+    /** Adds what other tables hold: the network's subnets and the address scopes of their pools. */
+    @Override
+    protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
+        List<Map<String, Object>> out = super.views(em, networks);
+        List<String> ids = networks.stream().map(n -> n.id).toList();
+        Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
+        Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, ids);
+        for (Map<String, Object> view : out) {
+            String id = (String) view.get("id");
+            view.put("subnets", subnets.getOrDefault(id, List.of()));
+            view.putAll(scopes.get(id));
+        }
+        return out;
     }
 
     @Override

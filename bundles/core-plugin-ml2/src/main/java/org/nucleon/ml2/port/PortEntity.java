@@ -1,0 +1,69 @@
+package org.nucleon.ml2.port;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+import org.nucleon.api.persistence.StandardAttributes;
+
+/**
+ * A row of the {@code ports} table, with its binding. A MAC address is unique on its network
+ * because the database says so.
+ */
+@Entity
+@Table(name = "ports", uniqueConstraints = @UniqueConstraint(name = "uniq_ports0network_id0mac_address",
+        columnNames = {"network_id", "mac_address"}), indexes = {
+            @Index(name = "ix_ports_network_id_device_owner", columnList = "network_id,device_owner"),
+            @Index(name = "ix_ports_device_id", columnList = "device_id"),
+            @Index(name = "ix_ports_project_id", columnList = "project_id")})
+public class PortEntity extends StandardAttributes {
+    @Id
+    @Column(length = 36)
+    String id;
+
+    @Column(name = "network_id", length = 36, nullable = false)
+    String networkId;
+
+    @Column(name = "project_id", length = 255)
+    String projectId;
+
+    @Column(length = 255)
+    String name;
+
+    @Column(name = "admin_state_up")
+    boolean adminStateUp;
+
+    @Column(name = "mac_address", length = 32, nullable = false)
+    String macAddress;
+
+    @Column(name = "device_id", length = 255)
+    String deviceId;
+
+    @Column(name = "device_owner", length = 255)
+    String deviceOwner;
+
+    @Column(length = 16)
+    String status;
+
+    @Column(name = "port_security_enabled")
+    boolean portSecurityEnabled;
+
+    @Column(name = "binding_host_id", length = 255)
+    String hostId = "";
+
+    @Column(name = "binding_vnic_type", length = 64)
+    String vnicType = "normal";
+
+    /** binding:profile as JSON text. */
+    @Column(name = "binding_profile", length = 4095)
+    String profile = "{}";
+
+    @Column(name = "binding_vif_type", length = 64)
+    String vifType = PortBindings.UNBOUND;
+
+    /** binding:vif_details as JSON text. */
+    @Column(name = "binding_vif_details", length = 4095)
+    String vifDetails = "{}";
+}

@@ -1,0 +1,106 @@
+package org.nucleon.ml2.port;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+
+/**
+ * The port attributes kept in their own tables: allowed address pairs and extra DHCP options,
+ * read a page at a time.
+ */
+final class PortExtras {
+    private PortExtras() {
+    }
+
+    /** Replaces the port's pairs; a pair without a MAC takes the port's. */
+    static void setPairs(EntityManager em, PortEntity port, List<?> pairs) {
+        em.createQuery("DELETE FROM AllowedAddressPairEntity a WHERE a.portId = :p").setParameter("p", port.id)
+                .executeUpdate();
+        for (Object o : pairs) {
+            Map<?, ?> pair = (Map<?, ?>) o;
+            AllowedAddressPairEntity e = new AllowedAddressPairEntity();
+            e.portId = port.id;
+            e.ipAddress = String.valueOf(pair.get("ip_address"));
+            Object mac = pair.get("mac_address");
+            e.macAddress = mac == null ? port.macAddress : mac.toString();
+            em.persist(e);
+        }
+    }
+
+    /**
+     * Neutron's update semantics for extra_dhcp_opts: an option with a null value is removed,
+     * others are added or replaced, per option name and IP version.
+     */
+    static void setDhcpOpts(EntityManager em, String portId, List<?> opts) {
+        for (Object o : opts) {
+            Map<?, ?> opt = (Map<?, ?>) o;
+            String name = String.valueOf(opt.get("opt_name"));
+            int version = opt.get("ip_version") == null ? 4 : ((Number) opt.get("ip_version")).intValue();
+            ExtraDhcpOptEntity.Key key = new ExtraDhcpOptEntity.Key();
+            key.portId = portId;
+            key.optName = name;
+            key.ipVersion = version;
+            ExtraDhcpOptEntity existing = em.find(ExtraDhcpOptEntity.class, key);
+            Object value = opt.get("opt_value");
+            if (value == null) {
+                if (existing != null) {
+                    em.remove(existing);
+                }
+            } else if (existing != null) {
+                existing.optValue = value.toString();
+            } else {
+                ExtraDhcpOptEntity e = new ExtraDhcpOptEntity();
+                e.portId = portId;
+                e.optName = name;
+                e.ipVersion = version;
+                e.optValue = value.toString();
+                em.persist(e);
+            }
+        }
+    }
+
+    static void removeAll(EntityManager em, String portId) {
+        em.createQuery("DELETE FROM AllowedAddressPairEntity a WHERE a.portId = :p").setParameter("p", portId)
+                .executeUpdate();
+        em.createQuery("DELETE FROM ExtraDhcpOptEntity o WHERE o.portId = :p").setParameter("p", portId)
+                .executeUpdate();
+    }
+
+    static Map<String, List<Map<String, Object>>> pairsOf(EntityManager em, Collection<String> portIds) {
+        Map<String, List<Map<String, Object>>> out = new HashMap<>();
+        if (!portIds.isEmpty()) {
+            em.createQuery("SELECT a FROM AllowedAddressPairEntity a WHERE a.portId IN :p ORDER BY a.ipAddress",
+                    AllowedAddressPairEntity.class).setParameter("p", List.copyOf(portIds)).getResultList()
+                    .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>())
+                            .add(ordered("ip_address", a.ipAddress, "mac_address", a.macAddress)));
+        }
+        return out;
+    }
+
+    static Map<String, List<Map<String, Object>>> dhcpOptsOf(EntityManager em, Collection<String> portIds) {
+        Map<String, List<Map<String, Object>>> out = new HashMap<>();
+        if (!portIds.isEmpty()) {
+            em.createQuery("SELECT o FROM ExtraDhcpOptEntity o WHERE o.portId IN :p ORDER BY o.optName, o.ipVersion",
+                    ExtraDhcpOptEntity.class).setParameter("p", List.copyOf(portIds)).getResultList()
+                    .forEach(o -> out.computeIfAbsent(o.portId, k -> new ArrayList<>())
+                            .add(ordered("opt_name", o.optName, "opt_value", o.optValue, "ip_version", o.ipVersion)));
+        }
+        return out;
+    }
+
+    static boolean hasPairs(EntityManager em, String portId) {
+        return !pairsOf(em, List.of(portId)).isEmpty();
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,181 @@
+package org.nucleon.ml2.port;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.nucleon.ml2.Ml2Fixture.body;
+import static org.nucleon.ml2.Ml2Fixture.expect;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.query.SortKey;
+import org.nucleon.ml2.Ml2Fixture;
+import org.nucleon.ml2.TestJpa;
+import org.nucleon.ml2.spi.MechanismContext;
+import org.nucleon.ml2.spi.MechanismDriver;
+import org.nucleon.ml2.spi.PortBinding;
+
+public class PortHandlerTest {
+    private Ml2Fixture f;
+    private String net;
+    private String subnet;
+
+    @Before
+    public void setUp() {
+        f = new Ml2Fixture();
+        net = f.network("n1");
+        subnet = (String) f.subnet(net, 4, "cidr", "10.0.0.0/24").get("id");
+    }
+
+    @After
+    public void tearDown() {
+        f.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> fixedIps(Map<String, Object> port) {
+        return (List<Map<String, Object>>) port.get("fixed_ips");
+    }
+
+    @Test
+    public void createGivesMacAddressDefaultGroupAndStatus() {
+        Map<String, Object> p = f.port(net);
+        assertTrue(((String) p.get("mac_address")).startsWith("fa:16:3e:"));
+        assertEquals(subnet, fixedIps(p).get(0).get("subnet_id"));
+        assertEquals("DOWN", p.get("status"));
+        assertEquals(true, p.get("port_security_enabled"));
+        assertEquals(1, ((List<?>) p.get("security_groups")).size());
+        assertEquals("unbound", p.get("binding:vif_type"));
+        assertEquals(1L, p.get("revision_number"));
+    }
+
+    @Test
+    public void networkOwnedPortsGetNoGroupAndNoPortSecurity() {
+        Map<String, Object> dhcp = f.port(net, "device_owner", "network:dhcp");
+        assertEquals(false, dhcp.get("port_security_enabled"));
+        assertEquals(List.of(), dhcp.get("security_groups"));
+        assertEquals("10.0.0.2", fixedIps(dhcp).get(0).get("ip_address"));
+    }
+
+    @Test
+    public void macAndAddressConflicts() {
+        f.port(net, "mac_address", "fa:16:3e:00:00:01", "fixed_ips", List.of(body("ip_address", "10.0.0.50")));
+        expect("MacAddressInUse", () -> f.port(net, "mac_address", "fa:16:3e:00:00:01"));
+        expect("IpAddressAlreadyAllocated", () -> f.port(net, "fixed_ips", List.of(body("ip_address", "10.0.0.50"))));
+        expect("NetworkNotFound", () -> f.port("00000000-0000-0000-0000-000000000000"));
+        // nothing half-made was left behind
+        assertEquals(1, f.ports.list(TestJpa.ADMIN, ListQuery.all()).size());
+    }
+
+    @Test
+    public void portSecurityRules() {
+        expect("PortSecurityAndIPRequiredForSecurityGroups", () -> f.port(net, "port_security_enabled", false,
+                "security_groups", List.of(f.groups.ensureDefault("p1"))));
+        expect("AddressPairAndPortSecurityRequired", () -> f.port(net, "port_security_enabled", false,
+                "allowed_address_pairs", List.of(body("ip_address", "10.0.0.9"))));
+        Map<String, Object> p = f.port(net);
+        String id = (String) p.get("id");
+        expect("PortSecurityPortHasSecurityGroup", () -> f.ports.update(TestJpa.ADMIN, id,
+                body("port_security_enabled", false)));
+        Map<String, Object> open = f.ports.update(TestJpa.ADMIN, id, body("port_security_enabled", false,
+                "security_groups", List.of()));
+        assertEquals(false, open.get("port_security_enabled"));
+        expect("SecurityGroupNotFound", () -> f.port(net, "security_groups",
+                List.of("00000000-0000-0000-0000-000000000000")));
+    }
+
+    @Test
+    public void updateFixedIpsPairsAndOptions() {
+        Map<String, Object> p = f.port(net, "allowed_address_pairs", List.of(body("ip_address", "10.0.9.0/24")),
+                "extra_dhcp_opts", List.of(body("opt_name", "mtu", "opt_value", "1400")));
+        String id = (String) p.get("id");
+        assertEquals(p.get("mac_address"), ((List<Map<?, ?>>) (List<?>) p.get("allowed_address_pairs")).get(0)
+                .get("mac_address"));
+        Map<String, Object> u = f.ports.update(TestJpa.ADMIN, id, body("fixed_ips",
+                List.of(body("subnet_id", subnet, "ip_address", "10.0.0.77")), "extra_dhcp_opts",
+                List.of(body("opt_name", "mtu", "opt_value", null), body("opt_name", "ntp-server", "opt_value",
+                        "10.0.0.1")), "name", "renamed"));
+        assertEquals("10.0.0.77", fixedIps(u).get(0).get("ip_address"));
+        assertEquals(List.of(Map.of("opt_name", "ntp-server", "opt_value", "10.0.0.1", "ip_version", 4)),
+                u.get("extra_dhcp_opts"));
+        assertEquals(2L, u.get("revision_number"));
+        List<Map<String, Object>> found = f.ports.list(TestJpa.ADMIN, new ListQuery(Map.of("fixed_ips",
+                List.of(Map.of("ip_address", List.of("10.0.0.77")))), List.of(new SortKey("id", true)), 0, null,
+                false));
+        assertEquals(List.of(id), found.stream().map(m -> m.get("id")).toList());
+    }
+
+    @Test
+    public void bindingGoesToTheFirstDriverThatBinds() {
+        Map<String, Object> failed = f.port(net, "binding:host_id", "compute-1");
+        assertEquals("binding_failed", failed.get("binding:vif_type"));
+        f.mechanisms.bindDriver(new MechanismDriver() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public PortBinding bindPort(MechanismContext c) {
+                return new PortBinding("ovs", Map.of("port_filter", true), (String) c.segments().get(0).get("id"));
+            }
+        }, Map.of());
+        Map<String, Object> bound = f.ports.update(TestJpa.ADMIN, (String) failed.get("id"),
+                body("binding:host_id", "compute-2"));
+        assertEquals("ovs", bound.get("binding:vif_type"));
+        assertEquals(Map.of("port_filter", true), bound.get("binding:vif_details"));
+        expect("PortBound", () -> f.ports.update(TestJpa.ADMIN, (String) failed.get("id"),
+                body("mac_address", "fa:16:3e:aa:bb:cc")));
+    }
+
+    @Test
+    public void networkDeleteRefusedWhileUserPortsRemain() {
+        f.port(net, "device_owner", "network:dhcp");
+        String user = (String) f.port(net).get("id");
+        expect("NetworkInUse", () -> f.jpa.tx(em -> f.networkPorts.deletePortsAndSubnets(em, net)));
+        f.ports.delete(TestJpa.ADMIN, user);
+        f.jpa.tx(em -> f.networkPorts.deletePortsAndSubnets(em, net));
+        assertTrue(f.ports.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
+        assertTrue(f.subnets.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
+    }
+
+    @Test
+    public void concurrentCreatesNeverShareAnAddressOrMac() throws Exception {
+        String small = f.network("small");
+        f.subnet(small, 4, "cidr", "10.9.0.0/27");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Map<String, Object>>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 29; i++) {
+                all.add(pool.submit(() -> f.port(small)));
+            }
+            Set<Object> ips = new HashSet<>();
+            Set<Object> macs = new HashSet<>();
+            for (Future<Map<String, Object>> fut : all) {
+                Map<String, Object> p = fut.get();
+                assertTrue(ips.add(fixedIps(p).get(0).get("ip_address")));
+                assertTrue(macs.add(p.get("mac_address")));
+            }
+            assertEquals(29, ips.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        expect("IpAddressGenerationFailure", () -> f.port(small));
+        assertNotEquals(0, macs(f).size());
+    }
+
+    private static Set<Object> macs(Ml2Fixture f) {
+        Set<Object> out = new HashSet<>();
+        f.ports.list(TestJpa.ADMIN, ListQuery.all()).forEach(p -> out.add(p.get("mac_address")));
+        return out;
+    }
+}
