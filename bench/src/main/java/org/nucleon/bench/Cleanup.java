@@ -35,9 +35,8 @@ final class Cleanup {
         }
         int left = 0;
         for (List<Request> requests : byTier.values()) {
-            Load.Outcome o = Load.run(ep, concurrency, requests.size(), limit,
-                    i -> requests.get(i), (reply, i) -> { });
-            left += o.errors();
+            left += requests.size()
+                    - Load.runAll(ep, concurrency, requests.size(), limit, requests::get, (reply, i) -> { }).ok();
         }
         return left;
     }

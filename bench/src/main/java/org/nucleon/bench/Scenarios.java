@@ -163,7 +163,7 @@ final class Scenarios {
             names = IntStream.range(0, size).mapToObj(i -> prefixName + "-" + i).toArray(String[]::new);
             String[] ids = new String[size];
             int batches = (size + BULK - 1) / BULK;
-            s.setupCalls(s.settings.cleanupConcurrency(), batches, b -> Request.post(Kind.PORT.path(), Map.of("ports",
+            s.setupCalls(s.settings.setupConcurrency(), batches, b -> Request.post(Kind.PORT.path(), Map.of("ports",
                     IntStream.range(b * BULK, Math.min(size, (b + 1) * BULK))
                             .mapToObj(i -> Map.of("network_id", network, "name", names[i])).toList())),
                     (reply, b) -> {

@@ -81,7 +81,7 @@ final class Session {
         if (op != null) {
             measure(op, concurrency, count, post, remember);
         } else {
-            check(Load.run(ep, concurrency, count, setupLimit(), post, remember), count);
+            check(Load.runAll(ep, concurrency, count, setupLimit(), post, remember), count);
         }
         return Arrays.stream(ids).filter(Objects::nonNull).toArray(String[]::new);
     }
@@ -94,7 +94,7 @@ final class Session {
     /** Unmeasured requests that must all succeed; {@code onOk} may register their undo with {@link #undo}. */
     void setupCalls(int concurrency, int count, IntFunction<Request> request, ObjIntConsumer<Reply> onOk)
             throws InterruptedException, SetupFailed {
-        check(Load.run(ep, concurrency, count, setupLimit(), request, onOk), count);
+        check(Load.runAll(ep, concurrency, count, setupLimit(), request, onOk), count);
     }
 
     /** Measured deletion of the given resources. */
@@ -123,7 +123,7 @@ final class Session {
      * Returns how many removals failed.
      */
     int cleanUp(List<Kind> kinds) throws InterruptedException {
-        int left = cleanup.run(ep, settings.cleanupConcurrency(), setupLimit());
+        int left = cleanup.run(ep, settings.setupConcurrency(), setupLimit());
         for (Kind k : kinds.stream().sorted(Comparator.comparingInt(Kind::tier)).toList()) {
             try {
                 Reply list = ep.send(Request.get(k.path() + "?fields=id&fields=name"));
@@ -137,7 +137,7 @@ final class Session {
             } catch (IOException e) {
                 left++;
             }
-            left += cleanup.run(ep, settings.cleanupConcurrency(), setupLimit());
+            left += cleanup.run(ep, settings.setupConcurrency(), setupLimit());
         }
         return left;
     }

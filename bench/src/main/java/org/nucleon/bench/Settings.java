@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command-line settings. Every bound has a default so a bare run stays small. */
 record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String token, List<Integer> concurrency,
                 int count, int listCount, Duration phaseLimit, Duration timeout, List<String> scenarios,
-                List<Integer> portSizes, int warmup, int cleanupConcurrency, Path out, String runId) {
+                List<Integer> portSizes, int warmup, int setupConcurrency, Path out, String runId) {
 
     static final String USAGE = """
             usage: java -jar nucleon-bench.jar [options] NAME=URL [NAME=URL]
@@ -27,7 +27,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
               --scenarios a,b        default all: %s
               --port-sizes 1000,...  ports prepared for port-list (default 1000; 10000 and 100000 are opt-in)
               --warmup N             unmeasured GETs per endpoint first (default 20)
-              --cleanup-concurrency N  (default 4)
+              --setup-concurrency N  clients for bulk setup and cleanup, failures retried one by one (default 4)
               --out DIR              where bench-report.json and bench-report.svg go (default bench-out)
               --run-id ID            prefix of every created resource's name (default bench-<time>)
             """;
@@ -63,11 +63,11 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Duration.ofSeconds(bounded(opts, "timeout", 60, 3600)),
                 List.of(opts.getOrDefault("scenarios", "all").split(",")),
                 ints(opts.getOrDefault("port-sizes", "1000")),
-                bounded(opts, "warmup", 20, 100_000), bounded(opts, "cleanup-concurrency", 4, 64),
+                bounded(opts, "warmup", 20, 100_000), bounded(opts, "setup-concurrency", 4, 64),
                 Path.of(opts.getOrDefault("out", "bench-out")),
                 opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)));
         for (String known : List.of("concurrency", "count", "list-count", "duration", "timeout", "scenarios",
-                "port-sizes", "warmup", "cleanup-concurrency", "out", "run-id")) {
+                "port-sizes", "warmup", "setup-concurrency", "out", "run-id")) {
             opts.remove(known);
         }
         if (!opts.isEmpty()) {
