@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0 || java.util.List.of(args).contains("--help")) {
+            System.out.printf(Settings.USAGE, scenarioNames());
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.parse(args);

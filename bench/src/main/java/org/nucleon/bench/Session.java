@@ -3,7 +3,7 @@ package org.nucleon.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -117,29 +117,63 @@ final class Session {
         cleanup.done(key);
     }
 
+    static Request addInterface(String router, String subnet) {
+        return Request.put(Kind.ROUTER.path(router) + "/add_router_interface", Map.of("subnet_id", subnet));
+    }
+
+    static Request removeInterface(String router, String subnet) {
+        return Request.put(Kind.ROUTER.path(router) + "/remove_router_interface", Map.of("subnet_id", subnet));
+    }
+
+    /** An added interface stays registered for cleanup until its removal succeeds. */
+    void attached(String router, String subnet) {
+        cleanup.add(Kind.DETACH, router + "|" + subnet, removeInterface(router, subnet));
+    }
+
+    void detached(String router, String subnet) {
+        cleanup.done(router + "|" + subnet);
+    }
+
     /**
-     * Removes everything still registered, then sweeps the given collections for anything else named after this run:
-     * a server may create a resource and still answer 500 (the reference on SQLite does, "database is locked").
-     * Returns how many removals failed.
+     * Removes everything registered, and first registers whatever else in the given collections is named (or
+     * described) after this run, with its router interfaces: a server may create and still answer 500 (the
+     * reference on SQLite does, "database is locked"). Returns how many removals failed.
      */
     int cleanUp(List<Kind> kinds) throws InterruptedException {
-        int left = cleanup.run(ep, settings.setupConcurrency(), setupLimit());
-        for (Kind k : kinds.stream().sorted(Comparator.comparingInt(Kind::tier)).toList()) {
+        int left = 0;
+        for (Kind k : kinds) {
             try {
-                Reply list = ep.send(Request.get(k.path() + "?fields=id&fields=name"));
-                if (list.ok()) {
-                    for (JsonNode item : list.json().path(k.collection())) {
-                        if (item.path("name").asText().startsWith(settings.runId() + "-")) {
-                            track(k, item.path("id").asText());
+                for (JsonNode item : ours(k.path() + "?fields=id&fields=name&fields=description", k.collection())) {
+                    track(k, item.path("id").asText());
+                    if (k.equals(Kind.ROUTER)) {
+                        String ports = Kind.PORT.path() + "?device_owner=network:router_interface&device_id="
+                                + item.path("id").asText();
+                        for (JsonNode port : list(ports, Kind.PORT.collection())) {
+                            port.path("fixed_ips").forEach(ip -> attached(item.path("id").asText(),
+                                    ip.path("subnet_id").asText()));
                         }
                     }
                 }
             } catch (IOException e) {
                 left++;
             }
-            left += cleanup.run(ep, settings.setupConcurrency(), setupLimit());
         }
-        return left;
+        return left + cleanup.run(ep, settings.setupConcurrency(), setupLimit());
+    }
+
+    private List<JsonNode> ours(String path, String collection) throws IOException, InterruptedException {
+        String prefix = settings.runId() + "-";
+        return list(path, collection).stream().filter(item -> item.path("name").asText().startsWith(prefix)
+                || item.path("description").asText().startsWith(prefix)).toList();
+    }
+
+    private List<JsonNode> list(String path, String collection) throws IOException, InterruptedException {
+        Reply reply = ep.send(Request.get(path));
+        List<JsonNode> items = new ArrayList<>();
+        if (reply.ok()) {
+            reply.json().path(collection).forEach(items::add);
+        }
+        return items;
     }
 
     /** Setup and cleanup must finish for the numbers to mean anything, so they get ten phases' time. */
