@@ -22,9 +22,12 @@ record Report(String runId, Map<String, String> endpoints, List<Integer> concurr
         }
     }
 
-    /** First endpoint against another: above 1 means the first is faster (throughput) or slower (p99). */
+    /**
+     * First endpoint against another: above 1 means the first is faster (throughput) or slower (p99). Ratios
+     * over errors compare successes only, so they are flagged.
+     */
     record Ratio(String scenario, String op, int concurrency, String endpoint, String baseline,
-                 Double throughputRatio, Double p99Ratio) {
+                 Double throughputRatio, Double p99Ratio, boolean withErrors) {
     }
 
     static List<Ratio> ratios(List<String> endpoints, List<OpStats> results) {
@@ -37,7 +40,8 @@ record Report(String runId, Map<String, String> endpoints, List<Integer> concurr
             for (OpStats b : results) {
                 if (!b.endpoint().equals(first) && b.key().equals(a.key())) {
                     out.add(new Ratio(a.scenario(), a.op(), a.concurrency(), first, b.endpoint(),
-                            divide(a.opsPerSecond(), b.opsPerSecond()), divide(a.p99(), b.p99())));
+                            divide(a.opsPerSecond(), b.opsPerSecond()), divide(a.p99(), b.p99()),
+                            a.errors() + b.errors() > 0));
                 }
             }
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The plain-text report for stdout. */
 final class Table {
     private static final String ROW = "%-18s %-18s %3s %-10s %6s %5s %9s %9s %9s %9s %9s %6s %7s%n";
-    private static final String RATIO = "%-18s %-18s %3s %-22s %11s %9s%n";
+    private static final String RATIO = "%-18s %-18s %3s %-22s %11s %9s %s%n";
 
     private Table() {
     }
@@ -22,10 +22,11 @@ final class Table {
         if (!r.ratios().isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nratios (ops/s above 1: first endpoint faster; "
                     + "p99 below 1: first endpoint faster)%n"));
-            out.append(String.format(Locale.ROOT, RATIO, "scenario", "op", "c", "pair", "ops/s ratio", "p99 ratio"));
+            out.append(String.format(Locale.ROOT, RATIO, "scenario", "op", "c", "pair", "ops/s ratio", "p99 ratio", ""));
             for (Report.Ratio x : r.ratios()) {
                 out.append(String.format(Locale.ROOT, RATIO, x.scenario(), x.op(), x.concurrency(),
-                        x.endpoint() + "/" + x.baseline(), ratio(x.throughputRatio()), ratio(x.p99Ratio())));
+                        x.endpoint() + "/" + x.baseline(), ratio(x.throughputRatio()), ratio(x.p99Ratio()),
+                        x.withErrors() ? "(errors: successes only)" : ""));
             }
         }
         r.results().stream().filter(o -> o.firstError() != null).forEach(o -> out.append(String.format(
