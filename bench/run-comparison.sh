@@ -107,7 +107,7 @@ fi
 
 # --- the run ---
 java -jar "$JAR" "nucleon=http://127.0.0.1:$NUCLEON_PORT" "reference=http://127.0.0.1:$REF_PORT" \
-  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" "$@"
+  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "$@" # a fresh JVM needs JIT warm-up; later options win
 RC=$?
 echo "report: $OUT/bench-report.json, chart: $OUT/bench-report.svg"
 exit $RC
