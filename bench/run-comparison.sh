@@ -1,0 +1,113 @@
+#!/bin/bash
+# Benchmark Nucleon and the reference Neutron side by side in one run, then stop what this script started.
+#   bench/run-comparison.sh [--db sqlite|postgresql] [--keep] [-- BENCH OPTIONS...]
+# Nucleon: a copy of karaf-assembly/target/assembly in a temp folder (Derby, or PostgreSQL with --db postgresql).
+# Reference: ../shared/reference-neutron/start.sh in its own state folder (SQLite, or PostgreSQL), unless something
+# already answers on its URL: that server is used as is and never stopped here.
+# Environment:
+#   NUCLEON_PORT (9797), NUCLEON_SSH_PORT (8297), REF_PORT (19797), BENCH_OUT (bench/target/comparison-TIME),
+#   NUCLEON_ASSEMBLY (karaf-assembly/target/assembly), REF_NEUTRON_HOME (../shared/reference-neutron),
+#   BENCH_PG_HOST/BENCH_PG_PORT/BENCH_PG_USER (127.0.0.1/5432/postgres: trust auth, as the itests use).
+# BENCH OPTIONS go to the harness (java -jar bench/target/nucleon-bench.jar --help lists them), e.g.
+#   bench/run-comparison.sh -- --scenarios networks --concurrency 1,8 --count 300
+set -u
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DB=sqlite; KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --) shift; break ;;
+    *) echo "usage: $0 [--db sqlite|postgresql] [--keep] [-- BENCH OPTIONS...]" >&2; exit 2 ;;
+  esac
+done
+case "$DB" in sqlite|postgresql) ;; *) echo "--db must be sqlite or postgresql" >&2; exit 2 ;; esac
+
+NUCLEON_PORT="${NUCLEON_PORT:-9797}"
+NUCLEON_SSH_PORT="${NUCLEON_SSH_PORT:-8297}"
+REF_PORT="${REF_PORT:-19797}"
+ASSEMBLY="${NUCLEON_ASSEMBLY:-$ROOT/karaf-assembly/target/assembly}"
+REF_HOME="${REF_NEUTRON_HOME:-$ROOT/../shared/reference-neutron}"
+OUT="${BENCH_OUT:-$ROOT/bench/target/comparison-$(date +%Y%m%d-%H%M%S)}"
+PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"; PG_PORT="${BENCH_PG_PORT:-5432}"; PG_USER="${BENCH_PG_USER:-postgres}"
+JAR="$ROOT/bench/target/nucleon-bench.jar"
+WORK="$(mktemp -d /tmp/nucleon-bench.XXXXXX)"
+SUFFIX="$(basename "$WORK" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')"
+NUCLEON="$WORK/nucleon"
+REF_DIR="$WORK/reference"
+STARTED_NUCLEON=0; STARTED_REF=0; CREATED_DBS=()
+
+answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1/v2.0/")" = 200 ]; }
+psql_admin() { psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "$1"; }
+
+finish() {
+  if [ $STARTED_NUCLEON = 1 ]; then
+    local pid; pid="$(cat "$NUCLEON/karaf.pid" 2>/dev/null)"
+    "$NUCLEON/bin/stop" >/dev/null 2>&1
+    for _ in $(seq 1 60); do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    echo "stopped Nucleon"
+  fi
+  [ $STARTED_REF = 1 ] && REF_NEUTRON_DIR="$REF_DIR" "$REF_HOME/stop.sh"
+  for db in "${CREATED_DBS[@]}"; do psql_admin "DROP DATABASE IF EXISTS $db" || true; done
+  if [ $KEEP = 1 ]; then echo "kept servers' folders and logs in $WORK"; else rm -rf "$WORK"; fi
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+[ -d "$ASSEMBLY" ] || { echo "no Nucleon distribution at $ASSEMBLY: build it first (mvn -B install -DskipTests)" >&2; exit 1; }
+if [ ! -f "$JAR" ]; then (cd "$ROOT" && mvn -B -q -pl bench package -DskipTests) || exit 1; fi
+answers "http://127.0.0.1:$NUCLEON_PORT" && { echo "something already answers on port $NUCLEON_PORT" >&2; exit 1; }
+
+if [ "$DB" = postgresql ]; then
+  if ! /usr/bin/python3 -c 'import psycopg2' 2>/dev/null; then
+    echo "installing python3-psycopg2 for the reference's PostgreSQL driver (once)"
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq python3-psycopg2 >/dev/null || exit 1
+  fi
+  for db in "nucleon_bench_$SUFFIX" "neutron_bench_$SUFFIX"; do
+    psql_admin "CREATE DATABASE $db" || exit 1
+    CREATED_DBS+=("$db")
+  done
+fi
+
+# --- Nucleon ---
+cp -r "$ASSEMBLY" "$NUCLEON" && rm -rf "$NUCLEON/data" "$NUCLEON/karaf.pid"
+sed -i "s/^sshPort = .*/sshPort = $NUCLEON_SSH_PORT/" "$NUCLEON/etc/org.apache.karaf.shell.cfg"
+if [ "$DB" = postgresql ]; then
+  sed -i 's#^\(\s*\)nucleon/\([^,]*\),#\1nucleon/\2, nucleon-postgresql/\2,#' "$NUCLEON/etc/org.apache.karaf.features.cfg"
+  cat > "$NUCLEON/etc/org.ops4j.datasource-neutron.cfg" <<CFG
+osgi.jdbc.driver.name = PostgreSQL JDBC Driver
+url = jdbc:postgresql://$PG_HOST:$PG_PORT/nucleon_bench_$SUFFIX
+user = $PG_USER
+dataSourceName = neutron
+pool = transx
+xa = true
+CFG
+fi
+NUCLEON_BIND_PORT="$NUCLEON_PORT" "$NUCLEON/bin/start" || exit 1
+STARTED_NUCLEON=1
+for i in $(seq 1 240); do answers "http://127.0.0.1:$NUCLEON_PORT" && break; sleep 0.5; done
+answers "http://127.0.0.1:$NUCLEON_PORT" || { echo "Nucleon did not come up; see $NUCLEON/data/log" >&2; KEEP=1; exit 1; }
+NUCLEON_PID="$(cat "$NUCLEON/karaf.pid")"
+echo "READY: Nucleon (pid $NUCLEON_PID, $DB) on http://127.0.0.1:$NUCLEON_PORT"
+
+# --- reference Neutron ---
+REF_PID_ARGS=()
+if answers "http://127.0.0.1:$REF_PORT"; then
+  echo "using the server already answering on port $REF_PORT as the reference; it will not be stopped"
+  [ "$DB" = postgresql ] && echo "warning: its database is whatever it was started with" >&2
+else
+  REF_DB=sqlite
+  [ "$DB" = postgresql ] && REF_DB="postgresql+psycopg2://$PG_USER@$PG_HOST:$PG_PORT/neutron_bench_$SUFFIX"
+  REF_NEUTRON_PORT="$REF_PORT" REF_NEUTRON_DIR="$REF_DIR" REF_NEUTRON_DB="$REF_DB" "$REF_HOME/start.sh" --fresh \
+    || { KEEP=1; exit 1; }
+  STARTED_REF=1
+  REF_PID_ARGS=(--pid "reference=$(cat "$REF_DIR/neutron-server.pid")")
+fi
+
+# --- the run ---
+java -jar "$JAR" "nucleon=http://127.0.0.1:$NUCLEON_PORT" "reference=http://127.0.0.1:$REF_PORT" \
+  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "$@" # a fresh JVM needs JIT warm-up; later options win
+RC=$?
+echo "report: $OUT/bench-report.json, chart: $OUT/bench-report.svg"
+exit $RC
