@@ -88,4 +88,50 @@ public class OpenstackCliIT {
         openstack("network", "delete", id);
         assertTrue(jsonList("network", "list").stream().noneMatch(n -> id.equals(((Map<?, ?>) n).get("ID"))));
     }
+
+    @Test
+    public void ml2ResourcesThroughTheCli() throws Exception {
+        Map<?, ?> vlan = json("network", "create", "--provider-network-type", "vlan", "--provider-physical-network",
+                "physnet1", "--provider-segment", "150", "cli-vlan");
+        assertEquals("vlan", vlan.get("provider:network_type"));
+        assertEquals(150, vlan.get("provider:segmentation_id"));
+        assertEquals(1500, vlan.get("mtu"));
+
+        String net = (String) json("network", "create", "cli-ml2").get("id");
+        Map<?, ?> v4 = json("subnet", "create", "--network", net, "--subnet-range", "10.60.0.0/24",
+                "--allocation-pool", "start=10.60.0.100,end=10.60.0.150", "cli-sub4");
+        assertEquals("10.60.0.0/24", v4.get("cidr"));
+        assertEquals("10.60.0.1", v4.get("gateway_ip"));
+        assertTrue(String.valueOf(v4.get("allocation_pools")).contains("10.60.0.150"));
+
+        Map<?, ?> v6 = json("subnet", "create", "--network", net, "--ip-version", "6", "--subnet-range",
+                "fd00:60::/64", "--ipv6-ra-mode", "slaac", "--ipv6-address-mode", "slaac", "cli-sub6");
+        assertEquals(6, v6.get("ip_version"));
+        assertEquals("slaac", v6.get("ipv6_address_mode"));
+
+        Map<?, ?> pool = json("subnet", "pool", "create", "--pool-prefix", "10.70.0.0/16",
+                "--default-prefix-length", "26", "cli-pool");
+        assertEquals(26, pool.get("default_prefixlen"));
+        Map<?, ?> pooled = json("subnet", "create", "--network", net, "--subnet-pool", "cli-pool",
+                "--prefix-length", "26", "cli-pooled");
+        assertTrue(String.valueOf(pooled.get("cidr")).startsWith("10.70."));
+        assertTrue(String.valueOf(pooled.get("cidr")).endsWith("/26"));
+
+        Map<?, ?> auto = json("port", "create", "--network", net, "cli-port1");
+        String autoIps = String.valueOf(auto.get("fixed_ips"));
+        assertTrue(autoIps, autoIps.contains("10.60.0.") && autoIps.contains("fd00:60::"));
+        Map<?, ?> fixed = json("port", "create", "--network", net, "--fixed-ip",
+                "subnet=cli-sub4,ip-address=10.60.0.120", "cli-port2");
+        assertTrue(String.valueOf(fixed.get("fixed_ips")).contains("10.60.0.120"));
+        assertEquals("DOWN", fixed.get("status"));
+
+        Map<?, ?> sg = json("security", "group", "create", "cli-sg");
+        assertEquals("cli-sg", sg.get("name"));
+        Map<?, ?> rule = json("security", "group", "rule", "create", "--protocol", "tcp", "--dst-port", "22",
+                "cli-sg");
+        assertEquals("tcp", rule.get("protocol"));
+        assertEquals(22, rule.get("port_range_min"));
+        assertEquals(22, rule.get("port_range_max"));
+        assertEquals("ingress", rule.get("direction"));
+    }
 }

@@ -21,6 +21,12 @@ public final class TestJpa implements JpaTemplate, AutoCloseable {
     public static final RequestContext ADMIN = new RequestContext("fake_project_id", "fake_user_id",
             java.util.List.of("admin"), true, "req-test");
 
+    static {
+        // as the distribution sets them: Derby locks rows, so concurrent writers deadlock and retry
+        System.setProperty("derby.locks.deadlockTimeout", "1");
+        System.setProperty("derby.locks.waitTimeout", "10");
+    }
+
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 

@@ -1,10 +1,12 @@
 package org.nucleon.ml2.port;
 
+import java.util.Map;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 import javax.persistence.UniqueConstraint;
 import org.nucleon.api.persistence.StandardAttributes;
 
@@ -66,4 +68,12 @@ public class PortEntity extends StandardAttributes {
     /** binding:vif_details as JSON text. */
     @Column(name = "binding_vif_details", length = 4095)
     String vifDetails = "{}";
+
+    /**
+     * The attributes kept in other tables, as this transaction just wrote them: the view of a
+     * created or updated port is built from them instead of read back, since reading tables
+     * other writers have uncommitted rows in makes Derby's row locks deadlock.
+     */
+    @Transient
+    Map<String, Object> written;
 }

@@ -16,8 +16,9 @@ final class PortExtras {
     private PortExtras() {
     }
 
-    /** Replaces the port's pairs; a pair without a MAC takes the port's. */
-    static void setPairs(EntityManager em, PortEntity port, List<?> pairs) {
+    /** Replaces the port's pairs (a pair without a MAC takes the port's); returns them as shown. */
+    static List<Map<String, Object>> setPairs(EntityManager em, PortEntity port, List<?> pairs) {
+        List<Map<String, Object>> out = new ArrayList<>();
         em.createQuery("DELETE FROM AllowedAddressPairEntity a WHERE a.portId = :p").setParameter("p", port.id)
                 .executeUpdate();
         for (Object o : pairs) {
@@ -28,14 +29,17 @@ final class PortExtras {
             Object mac = pair.get("mac_address");
             e.macAddress = mac == null ? port.macAddress : mac.toString();
             em.persist(e);
+            out.add(ordered("ip_address", e.ipAddress, "mac_address", e.macAddress));
         }
+        out.sort(java.util.Comparator.comparing(m -> (String) m.get("ip_address")));
+        return out;
     }
 
     /**
      * Neutron's update semantics for extra_dhcp_opts: an option with a null value is removed,
-     * others are added or replaced, per option name and IP version.
+     * others are added or replaced, per option name and IP version. Returns the port's options.
      */
-    static void setDhcpOpts(EntityManager em, String portId, List<?> opts) {
+    static List<Map<String, Object>> setDhcpOpts(EntityManager em, String portId, List<?> opts) {
         for (Object o : opts) {
             Map<?, ?> opt = (Map<?, ?>) o;
             String name = String.valueOf(opt.get("opt_name"));
@@ -61,6 +65,8 @@ final class PortExtras {
                 em.persist(e);
             }
         }
+        em.flush();
+        return dhcpOptsOf(em, List.of(portId)).getOrDefault(portId, List.of());
     }
 
     static void removeAll(EntityManager em, String portId) {

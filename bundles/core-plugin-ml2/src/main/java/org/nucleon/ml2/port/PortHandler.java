@@ -138,16 +138,16 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         List<String> requestedGroups = port.containsKey(SECURITY_GROUPS) ? strings(port.get(SECURITY_GROUPS))
                 : p.portSecurityEnabled && !networkOwned(p.deviceOwner)
                         ? List.of(groups.ensureDefault(p.projectId)) : List.of();
-        bindGroups(em, context, p, requestedGroups, !ips.isEmpty());
+        List<String> bound = bindGroups(em, context, p, requestedGroups, !ips.isEmpty());
         List<?> pairs = list(port.get(PAIRS));
         if (pairs != null) {
             requirePortSecurityForPairs(p, pairs);
-            PortExtras.setPairs(em, p, pairs);
         }
-        if (list(port.get(DHCP_OPTS)) != null) {
-            PortExtras.setDhcpOpts(em, p.id, list(port.get(DHCP_OPTS)));
-        }
-        PortBindings.bind(mechanisms, context, p, network, toMap(p));
+        List<Map<String, Object>> pairViews = pairs == null ? List.of() : PortExtras.setPairs(em, p, pairs);
+        List<Map<String, Object>> optViews = list(port.get(DHCP_OPTS)) == null ? List.of()
+                : PortExtras.setDhcpOpts(em, p.id, list(port.get(DHCP_OPTS)));
+        p.written = written(ips, bound, pairViews, optViews);
+        PortBindings.bind(mechanisms, context, p, network, views(em, List.of(p)).get(0));
         return p;
     }
 
@@ -244,17 +244,29 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         PortExtras.removeAll(em, portId);
     }
 
-    /** Neutron's rule: groups need port security and an address; then each must exist. */
-    private void bindGroups(EntityManager em, RequestContext context, PortEntity p, List<String> requested,
+    /** Neutron's rule: groups need port security and an address; then each must exist. Returns them sorted. */
+    private List<String> bindGroups(EntityManager em, RequestContext context, PortEntity p, List<String> requested,
             boolean hasAddress) {
         if (requested.isEmpty()) {
-            return;
+            return List.of();
         }
         if (!p.portSecurityEnabled || !hasAddress) {
             throw new NeutronException(400, "PortSecurityAndIPRequiredForSecurityGroups",
                     "Port security must be enabled and port must have an IP address in order to use security groups.");
         }
-        groups.bind(em, p.id, groups.validateGroups(em, context, p.projectId, requested));
+        List<String> valid = groups.validateGroups(em, context, p.projectId, requested);
+        groups.bind(em, p.id, valid);
+        return valid.stream().sorted().toList();
+    }
+
+    private static Map<String, Object> written(List<Map<String, Object>> ips, List<String> groups,
+            List<Map<String, Object>> pairs, List<Map<String, Object>> opts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(FIXED_IPS, ips);
+        m.put(SECURITY_GROUPS, groups);
+        m.put(PAIRS, pairs);
+        m.put(DHCP_OPTS, opts);
+        return m;
     }
 
     private static void requirePortSecurityForPairs(PortEntity p, List<?> pairs) {
@@ -316,6 +328,13 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
 
     @Override
     protected List<Map<String, Object>> views(EntityManager em, List<PortEntity> ports) {
+        if (ports.stream().allMatch(p -> p.written != null)) {
+            return ports.stream().map(p -> {
+                Map<String, Object> v = toMap(p);
+                v.putAll(p.written);
+                return v;
+            }).toList();
+        }
         List<String> ids = ports.stream().map(p -> p.id).toList();
         Map<String, List<Map<String, Object>>> ips = Ipam.fixedIpsOf(em, ids);
         Map<String, List<String>> sgs = groups.groupsOf(em, ids);

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
@@ -28,6 +29,9 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
 
     @Reference
     SecurityGroups groups;
+
+    @Reference
+    CallbackRegistry callbacks;
 
     public SecurityGroupHandler() {
         super(SecurityGroupEntity.class, "SecurityGroup", COLUMNS);
@@ -110,23 +114,29 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
      * cascades.
      */
     @Override
-    public void delete(RequestContext context, String id) {
-        jpa.tx(TransactionType.Required, em -> {
-            if (groups.inUse(em, id)) {
-                throw NeutronException.conflict("SecurityGroupInUse", "Security Group " + id + " in use.");
-            }
-            SecurityGroupEntity g = find(em, id);
-            if (SecurityGroups.DEFAULT_NAME.equals(g.name) && !context.admin()) {
-                throw NeutronException.conflict("SecurityGroupCannotRemoveDefault",
-                        "Insufficient rights for removing default security group.");
-            }
-            em.createQuery("DELETE FROM DefaultSecurityGroupEntity d WHERE d.group = :g").setParameter("g", g)
-                    .executeUpdate();
-            // through the entities, so that the groups that lose a rule are revised
-            em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
-                    + "AND r.securityGroupId <> :id", SecurityGroupRuleEntity.class).setParameter("id", id)
-                    .getResultList().forEach(r -> r.group.removeRule(r));
-            em.remove(g);
-        });
+    protected void beforeRemove(EntityManager em, RequestContext context, SecurityGroupEntity g) {
+        if (groups.inUse(em, g.id)) {
+            throw NeutronException.conflict("SecurityGroupInUse", "Security Group " + g.id + " in use.");
+        }
+        if (SecurityGroups.DEFAULT_NAME.equals(g.name) && !context.admin()) {
+            throw NeutronException.conflict("SecurityGroupCannotRemoveDefault",
+                    "Insufficient rights for removing default security group.");
+        }
+        em.createQuery("DELETE FROM DefaultSecurityGroupEntity d WHERE d.group = :g").setParameter("g", g)
+                .executeUpdate();
+        // through the entities, so that the groups that lose a rule are revised
+        em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
+                + "AND r.securityGroupId <> :id", SecurityGroupRuleEntity.class).setParameter("id", g.id)
+                .getResultList().forEach(r -> r.group.removeRule(r));
+    }
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    protected String eventResource() {
+        return "security_group";
     }
 }

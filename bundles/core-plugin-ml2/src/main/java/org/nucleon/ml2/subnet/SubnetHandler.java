@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -36,6 +37,19 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
 
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
+
+    @Reference
+    CallbackRegistry callbacks;
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    protected String eventResource() {
+        return "subnet";
+    }
 
     public SubnetHandler() {
         super(SubnetEntity.class, "Subnet", Map.ofEntries(Map.entry("id", "id"), Map.entry("name", "name"),
