@@ -93,7 +93,7 @@ public class MalformedRequestsIT extends NucleonKarafTestSupport {
                         + "\"10.93.0.5\", \"end\": \"10.93.0.9\"}]}}", 400, null, null),
                 new Bad("POST", subnets, s + "\"cidr\": \"10.92.0.0/24\", \"allocation_pools\": [{\"start\": "
                         + "\"10.92.0.5\", \"end\": \"10.92.0.9\"}, {\"start\": \"10.92.0.8\", \"end\": "
-                        + "\"10.92.0.20\"}]}}", 400, null, null),
+                        + "\"10.92.0.20\"}]}}", 409, "OverlappingAllocationPools", null),
                 new Bad("POST", subnets, s + "\"cidr\": \"10.92.0.0/24\", \"gateway_ip\": \"10.92.0.5\", "
                         + "\"allocation_pools\": [{\"start\": \"10.92.0.2\", \"end\": \"10.92.0.9\"}]}}", 409,
                         null, null),
@@ -122,8 +122,8 @@ public class MalformedRequestsIT extends NucleonKarafTestSupport {
                 new Bad("POST", rules, "{\"security_group_rule\": {\"security_group_id\": "
                         + "\"00000000-0000-0000-0000-000000000000\", \"direction\": \"ingress\"}}", 404,
                         "SecurityGroupNotFound", null),
-                new Bad("POST", "/v2.0/security-groups", "{\"security_group\": {\"name\": \"default\"}}", 400, null,
-                        null),
+                new Bad("POST", "/v2.0/security-groups", "{\"security_group\": {\"name\": \"default\"}}", 409,
+                        "SecurityGroupDefaultAlreadyExists", null),
                 new Bad("PUT", subnets + "/" + subnet, "{\"subnet\": {\"cidr\": \"10.95.0.0/24\"}}", 400,
                         "HTTPBadRequest", "Cannot update read-only attribute cidr"));
         List<String> failures = check(api, bad);

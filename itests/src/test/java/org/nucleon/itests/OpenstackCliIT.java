@@ -112,7 +112,9 @@ public class OpenstackCliIT {
         Map<?, ?> pool = json("subnet", "pool", "create", "--pool-prefix", "10.70.0.0/16",
                 "--default-prefix-length", "26", "cli-pool");
         assertEquals(26, pool.get("default_prefixlen"));
-        Map<?, ?> pooled = json("subnet", "create", "--network", net, "--subnet-pool", "cli-pool",
+        // a network's subnets come from one pool or none
+        String pooledNet = (String) json("network", "create", "cli-pooled-net").get("id");
+        Map<?, ?> pooled = json("subnet", "create", "--network", pooledNet, "--subnet-pool", "cli-pool",
                 "--prefix-length", "26", "cli-pooled");
         assertTrue(String.valueOf(pooled.get("cidr")).startsWith("10.70."));
         assertTrue(String.valueOf(pooled.get("cidr")).endsWith("/26"));
