@@ -159,6 +159,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         Map<String, Object>[] before = new Map[1];
         Map<String, Object> updated = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
+            checkRevision(context, e);
             before[0] = view(em, e);
             change(em, context, e, changes);
             em.flush();
@@ -175,6 +176,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         publish(Event.BEFORE_DELETE, context, id, null, null, null);
         Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
+            checkRevision(context, e);
             Map<String, Object> view = view(em, e);
             publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
             beforeRemove(em, context, e);
@@ -182,6 +184,12 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             return view;
         }));
         publish(Event.AFTER_DELETE, context, id, deleted, deleted, null);
+    }
+
+    private static void checkRevision(RequestContext context, Object entity) {
+        if (context != null && entity instanceof StandardAttributes s) {
+            s.checkRevision(context.revisionConstraint());
+        }
     }
 
     /** The entity, or the resource's 404 (e.g. NetworkNotFound). */

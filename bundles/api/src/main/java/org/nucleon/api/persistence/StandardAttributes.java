@@ -46,6 +46,17 @@ public abstract class StandardAttributes {
         updatedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * Fails with Neutron's 412 unless the row is at the revision the request was made against
+     * ({@code If-Match}); the version column makes the check hold until commit.
+     */
+    public void checkRevision(Long constraint) {
+        if (constraint != null && constraint != revisionNumber) {
+            throw new org.nucleon.api.error.NeutronException(412, "RevisionNumberConstraintFailed",
+                    "Constrained to " + constraint + ", but current revision is " + revisionNumber);
+        }
+    }
+
     public String description() {
         return description;
     }

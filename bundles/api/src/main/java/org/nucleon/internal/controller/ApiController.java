@@ -133,7 +133,42 @@ public final class ApiController {
             throw NeutronException.httpNotFound();
         }
         RequestContext ctx = authenticator.authenticate(req, requestId);
+        if (req.method().equals("PUT") || req.method().equals("DELETE")) {
+            ctx = ctx.withRevisionConstraint(revisionConstraint(snapshot, req));
+        }
         return serve(snapshot, m, req, ctx);
+    }
+
+    /** Neutron's check_request_for_revision_constraint: {@code If-Match: revision_number=N}. */
+    static Long revisionConstraint(ApiSnapshot snapshot, ApiRequest req) {
+        String header = req.header("If-Match");
+        if (header == null) {
+            return null;
+        }
+        List<String> etags = new ArrayList<>();
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("\"") && t.endsWith("\"") && t.length() > 1) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (t.startsWith("revision_number=")) {
+                etags.add(t.substring("revision_number=".length()));
+            }
+        }
+        if (etags.isEmpty()) {
+            return null;
+        }
+        if (!snapshot.isActive("revision-if-match")) {
+            throw NeutronException.badRequest("The revision-if-match extension is not enabled.");
+        }
+        if (etags.size() > 1) {
+            throw NeutronException.badRequest("Multiple revision_number etags are not supported.");
+        }
+        try {
+            return Long.parseLong(etags.get(0));
+        } catch (NumberFormatException e) {
+            throw NeutronException.badRequest("Revision number etag must be in the format of revision_number=<int>");
+        }
     }
 
     private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {

@@ -61,6 +61,27 @@ public class NetworkHandlerTest {
     }
 
     @Test
+    public void ifMatchRevisionIsCheckedWithTheWrite() {
+        String id = (String) create("rev").get("id");
+        try {
+            networks.update(TestJpa.ADMIN.withRevisionConstraint(7L), id, Map.of("name", "x"));
+            fail("a stale revision must be refused");
+        } catch (NeutronException e) {
+            assertEquals(412, e.status());
+            assertEquals("Constrained to 7, but current revision is 1", e.getMessage());
+        }
+        assertEquals("x", networks.update(TestJpa.ADMIN.withRevisionConstraint(1L), id, Map.of("name", "x"))
+                .get("name"));
+        try {
+            networks.delete(TestJpa.ADMIN.withRevisionConstraint(1L), id);
+            fail("the update moved the revision on");
+        } catch (NeutronException e) {
+            assertEquals("RevisionNumberConstraintFailed", e.type());
+        }
+        networks.delete(TestJpa.ADMIN.withRevisionConstraint(2L), id);
+    }
+
+    @Test
     public void bulkIsAllOrNone() {
         Map<String, Object> bad = new HashMap<>(Map.of("tenant_id", "p1", "name", "x".repeat(300)));
         try {

@@ -12,14 +12,14 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The cross-cutting extensions whose behaviour the API layer and the plugins already have:
  * standard attributes every standard-attr resource keeps on its row (description, timestamps,
- * revision numbers), and the shims that advertise how lists behave (project_id, pagination,
+ * revision numbers, and If-Match on them), and the shims that advertise how lists behave (project_id, pagination,
  * sorting, filter validation, empty-string filters). Stopping this bundle takes them out of
  * {@code /v2.0/extensions} and their attributes out of every response; the core API goes on.
  */
 @Component(service = Plugin.class, immediate = true)
 public class StandardExtensions implements Plugin {
     static final List<String> ALIASES = List.of("standard-attr-description", "standard-attr-timestamp",
-            "standard-attr-revisions", "project-id", "pagination", "sorting", "filter-validation",
+            "standard-attr-revisions", "revision-if-match", "project-id", "pagination", "sorting", "filter-validation",
             "empty-string-filtering");
 
     private ExtensionRegistrations descriptors;
