@@ -119,6 +119,12 @@ public class MalformedRequestsIT extends NucleonKarafTestSupport {
                 new Bad("POST", rules, r + "\"ethertype\": \"IPv4\", \"remote_ip_prefix\": \"fd00::/64\"}}", 400,
                         null, null),
                 new Bad("POST", rules, r + "\"direction\": \"sideways\"}}", 400, null, null),
+                new Bad("POST", rules, r + "\"protocol\": 1.5}}", 400, "SecurityGroupRuleInvalidProtocol", null),
+                new Bad("POST", rules, r + "\"remote_group_id\": 1}}", 404, "SecurityGroupNotFound", null),
+                new Bad("POST", subnets, "{\"subnet\": {\"network_id\": \"" + net + "\", \"ip_version\": 4, "
+                        + "\"prefixlen\": 99999999999999999999}}", 400, "InvalidInput", null),
+                new Bad("POST", ports, p + "\"binding:host_id\": \"" + "h".repeat(300) + "\"}}", 400, "HTTPBadRequest",
+                        null),
                 new Bad("POST", rules, "{\"security_group_rule\": {\"security_group_id\": "
                         + "\"00000000-0000-0000-0000-000000000000\", \"direction\": \"ingress\"}}", 404,
                         "SecurityGroupNotFound", null),

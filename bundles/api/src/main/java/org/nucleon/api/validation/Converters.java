@@ -87,10 +87,12 @@ public final class Converters {
     /** Python's int(), as the narrowest type Jackson would have read the number into. */
     static Object toInt(Object value) {
         BigInteger n = Validators.intOrNull(value);
-        if (n == null) {
+        // Python's ints have no size; every integer attribute Neutron has fits in 64 bits, and a
+        // value that does not is refused here rather than overflowing a column later
+        if (n == null || n.bitLength() >= 64) {
             throw NeutronException.invalidInput(fmt("'%s' is not an integer", value));
         }
-        return n.bitLength() < 32 ? (Object) n.intValue() : n.bitLength() < 64 ? (Object) n.longValue() : n;
+        return n.bitLength() < 32 ? (Object) n.intValue() : (Object) n.longValue();
     }
 
     /** ["key=value", ...] (query filters) to {key: [values]}; ["True"] is a flag given without values. */
@@ -191,10 +193,11 @@ public final class Converters {
         if (value == null || "any".equals(value)) {
             return null;
         }
-        BigInteger number = value instanceof Boolean ? null : Validators.intOrNull(value);
+        // a fraction is no protocol number, though Python's int() would truncate it
+        BigInteger number = value instanceof Boolean || value instanceof Double ? null : Validators.intOrNull(value);
         if (number != null && Validators.validateRange(number, List.of(0, 255)) == null) {
             // neutron stores protocol numbers as strings (bug 1381379)
-            return Validators.str(value);
+            return number.toString();
         }
         if (number == null && value instanceof String s && SG_PROTOCOLS.contains(s.toLowerCase(Locale.ROOT))) {
             return s.toLowerCase(Locale.ROOT);

@@ -252,4 +252,22 @@ public class ConvertersTest {
         assertEquals("network", c("convert_valid_object_type", "network"));
         assertEquals("anything", c("convert_valid_object_type", "anything"));
     }
+
+    @Test
+    public void integersBeyondSixtyFourBitsAndFractionalProtocolsAreRefused() {
+        try {
+            Converters.get("convert_to_int").convert(new java.math.BigInteger("99999999999999999999"));
+            org.junit.Assert.fail("too big for any integer column");
+        } catch (org.nucleon.api.error.NeutronException e) {
+            org.junit.Assert.assertEquals("InvalidInput", e.type());
+        }
+        org.junit.Assert.assertEquals(5_000_000_000L, Converters.get("convert_to_int").convert(5_000_000_000L));
+        org.junit.Assert.assertEquals("6", Converters.get("convert_protocol").convert(6));
+        try {
+            Converters.get("convert_protocol").convert(1.5);
+            org.junit.Assert.fail("a fraction is no protocol number");
+        } catch (org.nucleon.api.error.NeutronException e) {
+            org.junit.Assert.assertEquals("SecurityGroupRuleInvalidProtocol", e.type());
+        }
+    }
 }

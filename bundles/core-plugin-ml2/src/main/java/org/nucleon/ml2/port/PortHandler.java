@@ -20,6 +20,7 @@ import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.validation.Validators;
 import org.nucleon.ml2.ipam.IpAllocationEntity;
 import org.nucleon.ml2.ipam.Ipam;
 import org.nucleon.ml2.mechanism.MechanismManager;
@@ -166,7 +167,13 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
             p.deviceOwner = (String) port.get("device_owner");
         }
         if (port.containsKey(HOST)) {
-            p.hostId = port.get(HOST) == null ? "" : port.get(HOST).toString();
+            String host = port.get(HOST) == null ? "" : port.get(HOST).toString();
+            // Neutron's map has no validator for it; the column holds 255 characters
+            String tooLong = Validators.get("type:string").validate(host, 255);
+            if (tooLong != null) {
+                throw NeutronException.badRequest("Invalid input for " + HOST + ". Reason: " + tooLong + ".");
+            }
+            p.hostId = host;
         }
         if (port.containsKey(VNIC_TYPE)) {
             p.vnicType = (String) port.get(VNIC_TYPE);

@@ -63,7 +63,12 @@ final class RuleChecks {
             throw new NeutronException(400, "SecurityGroupEthertypeConflictWithProtocol",
                     "Invalid ethertype " + ethertype + " for protocol " + protocol + ".");
         }
-        String remoteGroup = (String) body.get("remote_group_id");
+        Object remote = body.get("remote_group_id");
+        if (remote != null && !(remote instanceof String)) {
+            // Neutron's map has no validator here; what is not a string names no group
+            throw new NeutronException(404, "SecurityGroupNotFound", "Security group " + remote + " does not exist");
+        }
+        String remoteGroup = (String) remote;
         if (prefix != null && remoteGroup != null) {
             throw new NeutronException(400, "SecurityGroupMultipleRemoteEntites",
                     "Only one of remote_ip_prefix or remote_group_id or remote_address_group_id may be provided.");

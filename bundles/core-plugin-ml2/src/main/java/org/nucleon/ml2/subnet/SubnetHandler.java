@@ -90,7 +90,9 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
     /** Neutron's create_subnet and _create_subnet_precommit, in their order. */
     private static void checkCreate(EntityManager em, SubnetEntity e, Map<String, Object> s) {
         String cidr = (String) s.get("cidr");
-        Integer prefixlen = (Integer) s.get("prefixlen");
+        Number requested = (Number) s.get("prefixlen");
+        Integer prefixlen = requested == null ? null : requested.intValue() == requested.longValue()
+                ? requested.intValue() : Integer.MAX_VALUE;
         if (cidr != null && prefixlen != null) {
             throw IpamErrors.badRequest(SUBNETS, "cidr and prefixlen must not be supplied together");
         }
