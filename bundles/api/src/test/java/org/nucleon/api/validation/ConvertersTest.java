@@ -83,7 +83,6 @@ public class ConvertersTest {
         assertEquals(4, c("convert_to_int", 4.7));
         assertEquals(1, c("convert_to_int", true));
         assertEquals(9999999999L, c("convert_to_int", "9999999999"));
-        assertEquals(new BigInteger("99999999999999999999"), c("convert_to_int", "99999999999999999999"));
         assertInvalidInput("convert_to_int", "abc", "'abc' is not an integer");
         assertInvalidInput("convert_to_int", "1.5", "'1.5' is not an integer");
         assertInvalidInput("convert_to_int", null, "'None' is not an integer");
