@@ -51,6 +51,15 @@ public interface ResourceHandler {
 
     void delete(RequestContext context, String id);
 
+    /**
+     * For a sub-resource collection (e.g. a QoS policy's {@code bandwidth_limit_rules}): the
+     * handler of the items under one parent, which the REST layer serves such a request with.
+     * Collections without a parent need not override it.
+     */
+    default ResourceHandler under(String parentId) {
+        return this;
+    }
+
     /** A member action such as {@code add_router_interface}; 404 unless the handler has it. */
     default Map<String, Object> action(RequestContext context, String id, String action, Map<String, Object> body) {
         throw NeutronException.httpNotFound();

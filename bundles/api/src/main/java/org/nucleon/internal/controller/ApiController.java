@@ -173,7 +173,7 @@ public final class ApiController {
 
     private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {
         Route route = m.route();
-        ResourceHandler h = route.handler();
+        ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
         List<String> fields = ListRequest.fields(req.query());
         if (m.action() != null) {
             allow(req, route.actions().get(m.action()));
@@ -222,7 +222,8 @@ public final class ApiController {
             List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = route.extended(ctx, route.handler().list(ctx, q));
+        ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
+        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, q));
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
