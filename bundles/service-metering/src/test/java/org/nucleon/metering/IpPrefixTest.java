@@ -54,7 +54,7 @@ public class IpPrefixTest {
     public void refusesWhatPythonsIpInterfaceRefuses() {
         for (String bad : List.of("10.2.0.0/33", "foo", "010.9.0.0/24", "10.12.0.0/255.0.255.0", "10.13.0.0/",
                 "10.14.0.0/24/1", " 10.15.0.0/24", "1.2.3", "::/129", "::/ffff::", "1.2.3.4/-1", "1.2.3.4-1.2.3.5",
-                "*.1.2.3", "")) {
+                "*.1.2.3", "", "::ffff:1.2.3.04", "00001::/16", "1:2:3:4:5:6:7:8:9", "1.2.3.4/32 ")) {
             NeutronException e = refused(bad);
             assertEquals(bad, 400, e.status());
             assertEquals(bad, "Invalid", e.type());
