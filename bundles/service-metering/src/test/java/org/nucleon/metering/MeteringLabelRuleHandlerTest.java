@@ -3,9 +3,15 @@ package org.nucleon.metering;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -171,6 +177,37 @@ public class MeteringLabelRuleHandlerTest {
         create(rule(label, "egress", "10.7.0.5/255.255.0.0"));
         assertEquals("MeteringLabelRuleOverlaps", refused(rule(label, "egress", "10.7.200.0/24")).type());
         create(rule(label, "egress", "10.8.0.0/24"));
+    }
+
+    /** The label's row lock makes concurrent creations check one after the other. */
+    @Test
+    public void concurrentOverlappingRulesLetOneIn() throws Exception {
+        int clients = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String prefix = "10.50." + i + ".0/16";
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    create(rule(label, "ingress", prefix));
+                    return "created";
+                } catch (NeutronException e) {
+                    return e.type();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : outcomes) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(results.toString(), 1, results.stream().filter("created"::equals).count());
+        assertEquals(results.toString(), clients - 1, results.stream().filter("MeteringLabelRuleOverlaps"::equals)
+                .count());
+        assertEquals(1, all().size());
     }
 
     @Test
