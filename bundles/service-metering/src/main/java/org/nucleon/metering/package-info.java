@@ -1,3 +1,5 @@
-/** Metering service plugin: a placeholder bundle until its issue is taken up. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+/**
+ * Metering service plugin: Neutron's metering labels and their rules ({@code metering},
+ * {@code metering_source_and_destination_fields}) under {@code /v2.0/metering}.
+ */
 package org.nucleon.metering;
