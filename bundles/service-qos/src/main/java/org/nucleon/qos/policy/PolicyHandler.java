@@ -1,0 +1,182 @@
+package org.nucleon.qos.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.JpaResourceHandler;
+import org.nucleon.api.persistence.ListQueries;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.qos.binding.Bindings;
+import org.nucleon.qos.rule.RuleEntity;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /v2.0/qos/policies}: shown with their rules and whether they are their project's default. */
+@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=policies")
+public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
+    private static final String IS_DEFAULT = "is_default";
+    private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "shared", "shared",
+            "tenant_id", "projectId", "project_id", "projectId", "description", "description");
+
+    @Reference(target = "(osgi.unit.name=nucleon-qos)")
+    JpaTemplate jpa;
+
+    public PolicyHandler() {
+        super(PolicyEntity.class, "QosPolicy", COLUMNS);
+    }
+
+    @Override
+    protected JpaTemplate jpa() {
+        return jpa;
+    }
+
+    @Override
+    protected PolicyEntity newEntity(RequestContext context, Map<String, Object> policy) {
+        PolicyEntity p = new PolicyEntity();
+        p.id = UUID.randomUUID().toString();
+        p.projectId = (String) policy.get("tenant_id");
+        return p;
+    }
+
+    @Override
+    protected void apply(PolicyEntity p, Map<String, Object> changes) {
+        if (changes.containsKey("name")) {
+            p.name = (String) changes.get("name");
+        }
+        if (changes.containsKey("shared")) {
+            p.shared = Boolean.TRUE.equals(changes.get("shared"));
+        }
+        p.applyDescription(changes);
+    }
+
+    @Override
+    protected PolicyEntity insert(EntityManager em, RequestContext context, Map<String, Object> policy) {
+        PolicyEntity p = super.insert(em, context, policy);
+        if (Boolean.TRUE.equals(policy.get(IS_DEFAULT))) {
+            makeDefault(em, p);
+            // Neutron stores the default mark as a second change: its new default policy is at revision 1
+            em.flush();
+            Policies.revise(em, p);
+        }
+        return p;
+    }
+
+    @Override
+    protected void change(EntityManager em, RequestContext context, PolicyEntity p, Map<String, Object> changes) {
+        apply(p, changes);
+        if (changes.containsKey(IS_DEFAULT)) {
+            boolean isDefault = Policies.defaults(em, List.of(p.id)).contains(p.id);
+            if (Boolean.TRUE.equals(changes.get(IS_DEFAULT)) && !isDefault) {
+                makeDefault(em, p);
+            } else if (Boolean.FALSE.equals(changes.get(IS_DEFAULT)) && isDefault) {
+                em.remove(em.find(DefaultPolicyEntity.class, p.projectId));
+            }
+        }
+    }
+
+    /** One default per project: the primary key guards it, this check names it first. */
+    private static void makeDefault(EntityManager em, PolicyEntity p) {
+        if (Policies.defaultOf(em, p.projectId) != null) {
+            throw NeutronException.conflict("QoSPolicyDefaultAlreadyExists",
+                    "A default QoS policy exists for project " + p.projectId + ".");
+        }
+        DefaultPolicyEntity d = new DefaultPolicyEntity();
+        d.projectId = p.projectId;
+        d.policy = p;
+        em.persist(d);
+    }
+
+    /** Refused while a network or port uses it, as Neutron; its rules and default mark go with it. */
+    @Override
+    protected void beforeRemove(EntityManager em, RequestContext context, PolicyEntity p) {
+        Bindings.refuseInUse(em, p);
+        DefaultPolicyEntity d = em.find(DefaultPolicyEntity.class, p.projectId);
+        if (d != null && d.policy == p) {
+            em.remove(d);
+        }
+    }
+
+    @Override
+    protected List<Map<String, Object>> views(EntityManager em, List<PolicyEntity> policies) {
+        List<String> ids = policies.stream().map(PolicyEntity::id).toList();
+        Set<String> defaults = Policies.defaults(em, ids);
+        Map<String, List<RuleEntity>> rules = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT r FROM RuleEntity r WHERE r.policy.id IN :ids", RuleEntity.class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(r -> rules.computeIfAbsent(r.policyId(), k -> new ArrayList<>()).add(r));
+        }
+        List<Map<String, Object>> out = new ArrayList<>(policies.size());
+        policies.forEach(p -> out.add(p.toMap(defaults.contains(p.id), rules.getOrDefault(p.id, List.of()))));
+        return out;
+    }
+
+    @Override
+    protected NeutronException notFound(String id) {
+        return Policies.notFound(id);
+    }
+
+    @Override
+    public Map<String, Object> get(RequestContext context, String id) {
+        return jpa.txExpr(TransactionType.Supports, em -> view(em, Policies.visible(em, context, id)));
+    }
+
+    /** Others' policies, even shared ones, are not the caller's to change: 404 as for a missing one. */
+    @Override
+    public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
+        checkOwned(context, id);
+        return super.update(context, id, changes);
+    }
+
+    @Override
+    public void delete(RequestContext context, String id) {
+        checkOwned(context, id);
+        super.delete(context, id);
+    }
+
+    private void checkOwned(RequestContext context, String id) {
+        jpa.tx(TransactionType.Supports, em -> {
+            PolicyEntity p = Policies.visible(em, context, id);
+            if (!context.admin() && !p.projectId.equals(context.projectId())) {
+                throw notFound(id);
+            }
+        });
+    }
+
+    /** The policies the caller may see; {@code is_default} filters on the default marks. */
+    @Override
+    public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
+        return jpa.txExpr(TransactionType.Supports, em -> views(em, ListQueries.list(em, PolicyEntity.class, query,
+                COLUMNS, this::notFound, root -> restrict(em, context, query, root))));
+    }
+
+    private static Predicate restrict(EntityManager em, RequestContext context, ListQuery query,
+            Root<PolicyEntity> root) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        List<Predicate> where = new ArrayList<>();
+        if (!context.admin()) {
+            where.add(cb.or(cb.equal(root.get("projectId"), context.projectId()), cb.isTrue(root.get("shared"))));
+        }
+        List<Object> isDefault = query.filters().get(IS_DEFAULT);
+        if (isDefault != null && !(isDefault.contains(true) && isDefault.contains(false))) {
+            // at most one default per project: a short list
+            List<String> defaults = em.createQuery("SELECT d.policy.id FROM DefaultPolicyEntity d", String.class)
+                    .getResultList();
+            Predicate in = defaults.isEmpty() ? cb.disjunction() : root.get("id").in(defaults);
+            where.add(isDefault.contains(true) ? in : cb.not(in));
+        }
+        return cb.and(where.toArray(Predicate[]::new));
+    }
+}
