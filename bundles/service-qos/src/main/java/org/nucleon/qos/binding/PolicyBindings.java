@@ -9,6 +9,7 @@ import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.qos.policy.Policies;
 import org.nucleon.qos.policy.PolicyEntity;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -24,8 +25,12 @@ import org.osgi.service.component.annotations.Reference;
 public class PolicyBindings implements ResourceCallback {
     static final String QOS_POLICY_ID = "qos_policy_id";
 
-    @Reference(target = "(osgi.unit.name=nucleon-qos)")
-    JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public PolicyBindings(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
 
     @Override
     public void handle(ResourceEvent event) {

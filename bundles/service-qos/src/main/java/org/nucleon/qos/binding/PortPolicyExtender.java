@@ -8,6 +8,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.plugin.ResourceExtender;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -15,12 +17,16 @@ import org.osgi.service.component.annotations.Reference;
  * Shows on the core plugin's ports their own {@code qos_policy_id} and their network's
  * ({@code qos_network_policy_id}, qos-port-network-policy), both null when there is none.
  */
-@Component(service = ResourceExtender.class, property = ResourceExtender.COLLECTION + "=ports")
+@Component(service = ResourceExtender.class, property = ResourceHandler.COLLECTION + "=ports")
 public class PortPolicyExtender implements ResourceExtender {
     static final String NETWORK_ID = "network_id";
 
-    @Reference(target = "(osgi.unit.name=nucleon-qos)")
-    JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public PortPolicyExtender(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
 
     @Override
     public void extend(RequestContext context, List<Map<String, Object>> ports) {

@@ -47,7 +47,7 @@ public final class Policies {
         return new HashSet<>(ids);
     }
 
-    /** A rule changed: as in Neutron, the policy's revision moves on. */
+    /** A rule changed: as in Neutron, the policy's revision moves on (at commit). */
     public static void revise(EntityManager em, PolicyEntity p) {
         em.lock(p, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }

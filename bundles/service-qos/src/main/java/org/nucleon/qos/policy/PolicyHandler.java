@@ -20,6 +20,7 @@ import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.qos.binding.Bindings;
 import org.nucleon.qos.rule.RuleEntity;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -30,11 +31,12 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "shared", "shared",
             "tenant_id", "projectId", "project_id", "projectId", "description", "description");
 
-    @Reference(target = "(osgi.unit.name=nucleon-qos)")
-    JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    public PolicyHandler() {
+    @Activate
+    public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
         super(PolicyEntity.class, "QosPolicy", COLUMNS);
+        this.jpa = jpa;
     }
 
     @Override
@@ -66,9 +68,6 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         PolicyEntity p = super.insert(em, context, policy);
         if (Boolean.TRUE.equals(policy.get(IS_DEFAULT))) {
             makeDefault(em, p);
-            // Neutron stores the default mark as a second change: its new default policy is at revision 1
-            em.flush();
-            Policies.revise(em, p);
         }
         return p;
     }
@@ -106,6 +105,12 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         if (d != null && d.policy == p) {
             em.remove(d);
         }
+    }
+
+    /** A policy's view needs its default mark and rules, which {@link #views} reads for a whole page. */
+    @Override
+    protected Map<String, Object> toMap(PolicyEntity p) {
+        throw new UnsupportedOperationException("policies are shown through views()");
     }
 
     @Override

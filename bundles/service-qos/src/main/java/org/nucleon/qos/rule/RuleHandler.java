@@ -82,7 +82,7 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
         RuleEntity r = newEntity(ctx, rule);
         r.policy = p;
         apply(r, rule);
-        refuseConflict(em, r);
+        refuseConflict(em, r, r.direction);
         em.persist(r);
         p.rules().add(r);
         Policies.revise(em, p);
@@ -91,8 +91,9 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
 
     @Override
     protected void change(EntityManager em, RequestContext ctx, RuleEntity r, Map<String, Object> changes) {
+        // checked before the change, which a query would flush into the unique key first
+        refuseConflict(em, r, (String) changes.getOrDefault("direction", r.direction));
         apply(r, changes);
-        refuseConflict(em, r);
         Policies.revise(em, r.policy);
     }
 
@@ -103,10 +104,10 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
     }
 
     /** One rule of a type and direction per policy: the unique key guards it, this names it as Neutron. */
-    private void refuseConflict(EntityManager em, RuleEntity r) {
+    private void refuseConflict(EntityManager em, RuleEntity r, String direction) {
         List<String> others = em.createQuery("SELECT r.id FROM RuleEntity r WHERE r.policy = :p AND r.type = :t "
                 + "AND r.direction = :d AND r.id <> :id", String.class).setParameter("p", r.policy)
-                .setParameter("t", type).setParameter("d", r.direction).setParameter("id", r.id).getResultList();
+                .setParameter("t", type).setParameter("d", direction).setParameter("id", r.id).getResultList();
         if (!others.isEmpty()) {
             throw NeutronException.conflict("QoSRulesConflict", "Rule " + type.typeName() + " conflicts with rule "
                     + others.get(0) + " which already exists in QoS Policy " + r.policy.id() + ".");
