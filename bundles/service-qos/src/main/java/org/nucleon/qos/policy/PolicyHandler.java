@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.criteria.CriteriaBuilder;
-import javax.persistence.criteria.Predicate;
-import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
@@ -79,8 +77,10 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
             boolean isDefault = Policies.defaults(em, List.of(p.id)).contains(p.id);
             if (Boolean.TRUE.equals(changes.get(IS_DEFAULT)) && !isDefault) {
                 makeDefault(em, p);
+                Policies.revise(em, p);
             } else if (Boolean.FALSE.equals(changes.get(IS_DEFAULT)) && isDefault) {
                 em.remove(em.find(DefaultPolicyEntity.class, p.projectId));
+                Policies.revise(em, p);
             }
         }
     }
@@ -160,28 +160,14 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         });
     }
 
-    /** The policies the caller may see; {@code is_default} filters on the default marks. */
+    /** The policies the caller may see. Neutron ignores an {@code is_default} filter, and so does this. */
     @Override
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
-        return jpa.txExpr(TransactionType.Supports, em -> views(em, ListQueries.list(em, PolicyEntity.class, query,
-                COLUMNS, this::notFound, root -> restrict(em, context, query, root))));
-    }
-
-    private static Predicate restrict(EntityManager em, RequestContext context, ListQuery query,
-            Root<PolicyEntity> root) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        List<Predicate> where = new ArrayList<>();
-        if (!context.admin()) {
-            where.add(cb.or(cb.equal(root.get("projectId"), context.projectId()), cb.isTrue(root.get("shared"))));
-        }
-        List<Object> isDefault = query.filters().get(IS_DEFAULT);
-        if (isDefault != null && !(isDefault.contains(true) && isDefault.contains(false))) {
-            // at most one default per project: a short list
-            List<String> defaults = em.createQuery("SELECT d.policy.id FROM DefaultPolicyEntity d", String.class)
-                    .getResultList();
-            Predicate in = defaults.isEmpty() ? cb.disjunction() : root.get("id").in(defaults);
-            where.add(isDefault.contains(true) ? in : cb.not(in));
-        }
-        return cb.and(where.toArray(Predicate[]::new));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            return views(em, ListQueries.list(em, PolicyEntity.class, query, COLUMNS, this::notFound,
+                    context.admin() ? null : root -> cb.or(cb.equal(root.get("projectId"), context.projectId()),
+                            cb.isTrue(root.get("shared")))));
+        });
     }
 }

@@ -55,11 +55,19 @@ public class PolicyHandlerTest {
     }
 
     @Test
-    public void listFiltersOnIsDefault() {
+    public void listIgnoresIsDefaultAsNeutron() {
         String def = f.policy("is_default", true);
         String plain = f.policy();
-        assertEquals(List.of(def), ids(Map.of("is_default", List.of(true))));
-        assertEquals(List.of(plain), ids(Map.of("is_default", List.of(false))));
+        assertEquals(List.of(def, plain).stream().sorted().toList(), ids(Map.of("is_default", List.of(true))));
+    }
+
+    @Test
+    public void changingTheDefaultMarkRevisesThePolicy() {
+        String pid = f.policy();
+        f.policies.update(ADMIN, pid, Map.of("is_default", true));
+        assertEquals(1L, f.policies.get(ADMIN, pid).get("revision_number"));
+        f.policies.update(ADMIN, pid, Map.of("is_default", false));
+        assertEquals(2L, f.policies.get(ADMIN, pid).get("revision_number"));
     }
 
     @Test
