@@ -27,7 +27,7 @@ public final class Policies {
         return p;
     }
 
-    static boolean canSee(RequestContext context, PolicyEntity p) {
+    public static boolean canSee(RequestContext context, PolicyEntity p) {
         return context.admin() || p.shared || p.projectId != null && p.projectId.equals(context.projectId());
     }
 

@@ -30,24 +30,21 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
     private final Supplier<JpaTemplate> jpa;
     /** The policy of a sub-resource request; null for the alias routes. */
     private final String policyId;
-    /** The caller, when bound to a request. */
-    private final RequestContext context;
 
     public RuleHandler(RuleType type, Supplier<JpaTemplate> jpa) {
-        this(type, jpa, null, null);
+        this(type, jpa, null);
     }
 
-    private RuleHandler(RuleType type, Supplier<JpaTemplate> jpa, String policyId, RequestContext context) {
+    private RuleHandler(RuleType type, Supplier<JpaTemplate> jpa, String policyId) {
         super(RuleEntity.class, "QosRule", COLUMNS);
         this.type = type;
         this.jpa = jpa;
         this.policyId = policyId;
-        this.context = context;
     }
 
     /** The rules of this type under one policy: what the REST layer serves a sub-resource request with. */
     public ResourceHandler under(String parentId) {
-        return new RuleHandler(type, jpa, parentId, null);
+        return new RuleHandler(type, jpa, parentId);
     }
 
     @Override
@@ -116,54 +113,44 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
 
     @Override
     public Map<String, Object> get(RequestContext ctx, String id) {
-        return jpa().txExpr(TransactionType.Supports, em -> view(em, bound(ctx).find(em, id)));
+        return jpa().txExpr(TransactionType.Supports, em -> view(em, find(em, ctx, id)));
     }
 
+    /** After the caller's view is checked; the transaction finds the rule again. */
     @Override
     public Map<String, Object> update(RequestContext ctx, String id, Map<String, Object> changes) {
-        RuleHandler b = bound(ctx);
-        return b == this ? super.update(ctx, id, changes) : b.update(ctx, id, changes);
+        get(ctx, id);
+        return super.update(ctx, id, changes);
     }
 
     @Override
     public void delete(RequestContext ctx, String id) {
-        RuleHandler b = bound(ctx);
-        if (b == this) {
-            super.delete(ctx, id);
-        } else {
-            b.delete(ctx, id);
-        }
+        get(ctx, id);
+        super.delete(ctx, id);
     }
 
-    /** This handler bound to the caller, whose visibility {@link #find} needs. */
-    private RuleHandler bound(RequestContext ctx) {
-        return ctx == context ? this : new RuleHandler(type, jpa, policyId, ctx);
+    @Override
+    protected RuleEntity find(EntityManager em, String id) {
+        return find(em, null, id);
     }
 
     /**
-     * The rule of this type; under a policy, the policy is looked up first (QosPolicyNotFound),
-     * then the rule in it (QosRuleNotFound).
+     * The rule of this type, as the caller sees it (everyone's when null): under a policy, the
+     * policy is looked up first (QosPolicyNotFound), then the rule in it (QosRuleNotFound).
      */
-    @Override
-    protected RuleEntity find(EntityManager em, String id) {
+    private RuleEntity find(EntityManager em, RequestContext ctx, String id) {
         if (policyId != null) {
-            Policies.visible(em, context, policyId);
+            PolicyEntity p = em.find(PolicyEntity.class, policyId);
+            if (p == null || ctx != null && !Policies.canSee(ctx, p)) {
+                throw Policies.notFound(policyId);
+            }
         }
         RuleEntity r = em.find(RuleEntity.class, id);
         if (r == null || r.type != type || policyId != null && !policyId.equals(r.policyId())
-                || policyId == null && !visible(em, r)) {
+                || ctx != null && !Policies.canSee(ctx, r.policy)) {
             throw notFound(id);
         }
         return r;
-    }
-
-    private boolean visible(EntityManager em, RuleEntity r) {
-        try {
-            Policies.visible(em, context, r.policyId());
-            return true;
-        } catch (NeutronException e) {
-            return false;
-        }
     }
 
     @Override
