@@ -4,27 +4,34 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.qos.policy.PolicyEntity;
 
 /** The policies of networks and ports, as stored by {@link PolicyBindings}. */
 public final class Bindings {
-    static final String NETWORK = "network";
+    public static final String NETWORK = "network";
     static final String PORT = "port";
 
     private Bindings() {
     }
 
-    /** QosPolicyInUse while some network or port has the policy, naming one as Neutron does. */
-    public static void refuseInUse(EntityManager em, PolicyEntity p) {
+    /**
+     * QosPolicyInUse while some network or port has the policy, naming one as Neutron does.
+     * Bindings of resources deleted while this plugin was not installed are dropped instead.
+     *
+     * @param gone whether the core plugin says a resource (type, id) no longer exists
+     */
+    public static void refuseInUse(EntityManager em, PolicyEntity p, BiPredicate<String, String> gone) {
         List<BindingEntity> users = em.createQuery("SELECT b FROM BindingEntity b WHERE b.policy = :p "
-                + "ORDER BY b.resourceType, b.resourceId", BindingEntity.class).setParameter("p", p).setMaxResults(1)
-                .getResultList();
-        if (!users.isEmpty()) {
-            BindingEntity b = users.get(0);
-            throw NeutronException.conflict("QosPolicyInUse", "QoS Policy " + p.id() + " is used by "
-                    + b.resourceType + " " + b.resourceId + ".");
+                + "ORDER BY b.resourceType, b.resourceId", BindingEntity.class).setParameter("p", p).getResultList();
+        for (BindingEntity b : users) {
+            if (!gone.test(b.resourceType, b.resourceId)) {
+                throw NeutronException.conflict("QosPolicyInUse", "QoS Policy " + p.id() + " is used by "
+                        + b.resourceType + " " + b.resourceId + ".");
+            }
+            em.remove(b);
         }
     }
 

@@ -21,6 +21,8 @@ import org.nucleon.qos.rule.RuleEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** {@code /v2.0/qos/policies}: shown with their rules and whether they are their project's default. */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=policies")
@@ -30,6 +32,15 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
             "tenant_id", "projectId", "project_id", "projectId", "description", "description");
 
     private final JpaTemplate jpa;
+
+    /** The core plugin's networks and ports, to tell a binding of a deleted one from a real user. */
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    volatile ResourceHandler networks;
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    volatile ResourceHandler ports;
 
     @Activate
     public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
@@ -100,7 +111,8 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     /** Refused while a network or port uses it, as Neutron; its rules and default mark go with it. */
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, PolicyEntity p) {
-        Bindings.refuseInUse(em, p);
+        Bindings.refuseInUse(em, p, (type, id) -> gone(context, Bindings.NETWORK.equals(type) ? networks : ports,
+                id));
         DefaultPolicyEntity d = em.find(DefaultPolicyEntity.class, p.projectId);
         if (d != null && d.policy == p) {
             em.remove(d);
@@ -111,6 +123,22 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     @Override
     protected Map<String, Object> toMap(PolicyEntity p) {
         throw new UnsupportedOperationException("policies are shown through views()");
+    }
+
+    /**
+     * Whether the core plugin no longer has the resource, asked as admin since the policy's owner
+     * may not see a network of another project; unknown (so in use) while the core plugin is absent.
+     */
+    private static boolean gone(RequestContext context, ResourceHandler core, String id) {
+        if (core == null) {
+            return false;
+        }
+        try {
+            core.get(new RequestContext(null, null, List.of("admin"), true, context.requestId()), id);
+            return false;
+        } catch (NeutronException e) {
+            return e.status() == 404;
+        }
     }
 
     @Override

@@ -7,8 +7,10 @@ import static org.nucleon.qos.QosFixture.expect;
 import static org.nucleon.qos.QosFixture.member;
 import static org.nucleon.qos.QosFixture.policyBody;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.After;
 import org.junit.Test;
 import org.nucleon.api.query.ListQuery;
@@ -89,6 +91,23 @@ public class PolicyHandlerTest {
         f.policies.delete(ADMIN, def);
         expect(404, "QosPolicyNotFound", () -> f.policies.get(ADMIN, def));
         assertEquals(true, f.policies.create(ADMIN, policyBody("is_default", true)).get("is_default"));
+    }
+
+    @Test
+    public void bindingOfANetworkDeletedMeanwhileDoesNotHoldThePolicy() {
+        String net = "11111111-1111-1111-1111-111111111111";
+        String pid = f.policy();
+        f.bindings.created(ADMIN, "network", net, Map.of("id", net, "tenant_id", "fake_project_id"),
+                new HashMap<>(Map.of("qos_policy_id", pid)));
+        // without the core plugin nobody can tell: still in use
+        expect(409, "QosPolicyInUse", () -> f.policies.delete(ADMIN, pid));
+        f.policies.networks = new KnownNetworks(Set.of(net));
+        expect(409, "QosPolicyInUse", () -> f.policies.delete(ADMIN, pid));
+        // deleted while the QoS plugin was not installed to hear of it
+        f.policies.networks = new KnownNetworks(Set.of());
+        f.policies.delete(ADMIN, pid);
+        expect(404, "QosPolicyNotFound", () -> f.policies.get(ADMIN, pid));
+        assertEquals(null, f.bindings.network(net).get("qos_policy_id"));
     }
 
     private List<Object> ids(Map<String, List<Object>> filters) {
