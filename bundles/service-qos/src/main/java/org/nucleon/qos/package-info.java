@@ -1,3 +1,3 @@
-/** QoS service plugin: a placeholder bundle until its issue is taken up. */
+/** The QoS service plugin: policies, their rules, rule types, and qos_policy_id on networks and ports. */
 @org.osgi.annotation.versioning.Version("0.1.0")
 package org.nucleon.qos;

@@ -1,0 +1,48 @@
+package org.nucleon.qos.binding;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import javax.persistence.EntityManager;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.qos.policy.PolicyEntity;
+
+/** The policies of networks and ports, as stored by {@link PolicyBindings}. */
+public final class Bindings {
+    public static final String NETWORK = "network";
+    static final String PORT = "port";
+
+    private Bindings() {
+    }
+
+    /**
+     * QosPolicyInUse while some network or port has the policy, naming one as Neutron does.
+     * Bindings of resources deleted while this plugin was not installed are dropped instead.
+     *
+     * @param gone whether the core plugin says a resource (type, id) no longer exists
+     */
+    public static void refuseInUse(EntityManager em, PolicyEntity p, BiPredicate<String, String> gone) {
+        List<BindingEntity> users = em.createQuery("SELECT b FROM BindingEntity b WHERE b.policy = :p "
+                + "ORDER BY b.resourceType, b.resourceId", BindingEntity.class).setParameter("p", p).getResultList();
+        for (BindingEntity b : users) {
+            if (!gone.test(b.resourceType, b.resourceId)) {
+                throw NeutronException.conflict("QosPolicyInUse", "QoS Policy " + p.id() + " is used by "
+                        + b.resourceType + " " + b.resourceId + ".");
+            }
+            em.remove(b);
+        }
+    }
+
+    /** Resource id to policy id, for those of the resources that have one; one query. */
+    static Map<String, String> policiesOf(EntityManager em, Collection<String> resourceIds) {
+        Map<String, String> out = new HashMap<>();
+        if (!resourceIds.isEmpty()) {
+            em.createQuery("SELECT b.resourceId, b.policy.id FROM BindingEntity b WHERE b.resourceId IN :ids",
+                    Object[].class).setParameter("ids", resourceIds).getResultList()
+                    .forEach(row -> out.put((String) row[0], (String) row[1]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,201 @@
+package org.nucleon.qos.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.JpaResourceHandler;
+import org.nucleon.api.persistence.ListQueries;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.qos.binding.Bindings;
+import org.nucleon.qos.rule.RuleEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/** {@code /v2.0/qos/policies}: shown with their rules and whether they are their project's default. */
+@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=policies")
+public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
+    private static final String IS_DEFAULT = "is_default";
+    private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "shared", "shared",
+            "tenant_id", "projectId", "project_id", "projectId", "description", "description");
+
+    private final JpaTemplate jpa;
+
+    /** The core plugin's networks and ports, to tell a binding of a deleted one from a real user. */
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    volatile ResourceHandler networks;
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    volatile ResourceHandler ports;
+
+    @Activate
+    public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
+        super(PolicyEntity.class, "QosPolicy", COLUMNS);
+        this.jpa = jpa;
+    }
+
+    @Override
+    protected JpaTemplate jpa() {
+        return jpa;
+    }
+
+    @Override
+    protected PolicyEntity newEntity(RequestContext context, Map<String, Object> policy) {
+        PolicyEntity p = new PolicyEntity();
+        p.id = UUID.randomUUID().toString();
+        p.projectId = (String) policy.get("tenant_id");
+        return p;
+    }
+
+    @Override
+    protected void apply(PolicyEntity p, Map<String, Object> changes) {
+        if (changes.containsKey("name")) {
+            p.name = (String) changes.get("name");
+        }
+        if (changes.containsKey("shared")) {
+            p.shared = Boolean.TRUE.equals(changes.get("shared"));
+        }
+        p.applyDescription(changes);
+    }
+
+    @Override
+    protected PolicyEntity insert(EntityManager em, RequestContext context, Map<String, Object> policy) {
+        PolicyEntity p = super.insert(em, context, policy);
+        if (Boolean.TRUE.equals(policy.get(IS_DEFAULT))) {
+            makeDefault(em, p);
+        }
+        return p;
+    }
+
+    @Override
+    protected void change(EntityManager em, RequestContext context, PolicyEntity p, Map<String, Object> changes) {
+        apply(p, changes);
+        if (changes.containsKey(IS_DEFAULT)) {
+            boolean isDefault = Policies.defaults(em, List.of(p.id)).contains(p.id);
+            if (Boolean.TRUE.equals(changes.get(IS_DEFAULT)) && !isDefault) {
+                makeDefault(em, p);
+                Policies.revise(em, p);
+            } else if (Boolean.FALSE.equals(changes.get(IS_DEFAULT)) && isDefault) {
+                em.remove(em.find(DefaultPolicyEntity.class, p.projectId));
+                Policies.revise(em, p);
+            }
+        }
+    }
+
+    /** One default per project: the primary key guards it, this check names it first. */
+    private static void makeDefault(EntityManager em, PolicyEntity p) {
+        if (Policies.defaultOf(em, p.projectId) != null) {
+            throw NeutronException.conflict("QoSPolicyDefaultAlreadyExists",
+                    "A default QoS policy exists for project " + p.projectId + ".");
+        }
+        DefaultPolicyEntity d = new DefaultPolicyEntity();
+        d.projectId = p.projectId;
+        d.policy = p;
+        em.persist(d);
+    }
+
+    /** Refused while a network or port uses it, as Neutron; its rules and default mark go with it. */
+    @Override
+    protected void beforeRemove(EntityManager em, RequestContext context, PolicyEntity p) {
+        Bindings.refuseInUse(em, p, (type, id) -> gone(context, Bindings.NETWORK.equals(type) ? networks : ports,
+                id));
+        DefaultPolicyEntity d = em.find(DefaultPolicyEntity.class, p.projectId);
+        if (d != null && d.policy == p) {
+            em.remove(d);
+        }
+    }
+
+    /** A policy's view needs its default mark and rules, which {@link #views} reads for a whole page. */
+    @Override
+    protected Map<String, Object> toMap(PolicyEntity p) {
+        throw new UnsupportedOperationException("policies are shown through views()");
+    }
+
+    /**
+     * Whether the core plugin no longer has the resource, asked as admin since the policy's owner
+     * may not see a network of another project; unknown (so in use) while the core plugin is absent.
+     */
+    private static boolean gone(RequestContext context, ResourceHandler core, String id) {
+        if (core == null) {
+            return false;
+        }
+        try {
+            core.get(new RequestContext(null, null, List.of("admin"), true, context.requestId()), id);
+            return false;
+        } catch (NeutronException e) {
+            return e.status() == 404;
+        }
+    }
+
+    @Override
+    protected List<Map<String, Object>> views(EntityManager em, List<PolicyEntity> policies) {
+        List<String> ids = policies.stream().map(PolicyEntity::id).toList();
+        Set<String> defaults = Policies.defaults(em, ids);
+        Map<String, List<RuleEntity>> rules = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT r FROM RuleEntity r WHERE r.policy.id IN :ids", RuleEntity.class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(r -> rules.computeIfAbsent(r.policyId(), k -> new ArrayList<>()).add(r));
+        }
+        List<Map<String, Object>> out = new ArrayList<>(policies.size());
+        policies.forEach(p -> out.add(p.toMap(defaults.contains(p.id), rules.getOrDefault(p.id, List.of()))));
+        return out;
+    }
+
+    @Override
+    protected NeutronException notFound(String id) {
+        return Policies.notFound(id);
+    }
+
+    @Override
+    public Map<String, Object> get(RequestContext context, String id) {
+        return jpa.txExpr(TransactionType.Supports, em -> view(em, Policies.visible(em, context, id)));
+    }
+
+    /** Others' policies, even shared ones, are not the caller's to change: 404 as for a missing one. */
+    @Override
+    public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
+        checkOwned(context, id);
+        return super.update(context, id, changes);
+    }
+
+    @Override
+    public void delete(RequestContext context, String id) {
+        checkOwned(context, id);
+        super.delete(context, id);
+    }
+
+    private void checkOwned(RequestContext context, String id) {
+        jpa.tx(TransactionType.Supports, em -> {
+            PolicyEntity p = Policies.visible(em, context, id);
+            if (!context.admin() && !p.projectId.equals(context.projectId())) {
+                throw notFound(id);
+            }
+        });
+    }
+
+    /** The policies the caller may see. Neutron ignores an {@code is_default} filter, and so does this. */
+    @Override
+    public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            return views(em, ListQueries.list(em, PolicyEntity.class, query, COLUMNS, this::notFound,
+                    context.admin() ? null : root -> cb.or(cb.equal(root.get("projectId"), context.projectId()),
+                            cb.isTrue(root.get("shared")))));
+        });
+    }
+}
