@@ -43,6 +43,7 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
     }
 
     /** The rules of this type under one policy: what the REST layer serves a sub-resource request with. */
+    @Override
     public ResourceHandler under(String parentId) {
         return new RuleHandler(type, jpa, parentId);
     }
