@@ -1,3 +1,3 @@
-/** Router service plugin (L3): a placeholder bundle until its issue is taken up. */
+/** The L3 router service plugin: routers, their interfaces, gateways and extra routes, and floating IPs. */
 @org.osgi.annotation.versioning.Version("0.1.0")
 package org.nucleon.router;
