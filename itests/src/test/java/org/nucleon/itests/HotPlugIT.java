@@ -60,7 +60,7 @@ public class HotPlugIT extends NucleonKarafTestSupport {
             assertEquals(a.text(), 201, a.status());
             ids.add((String) ((Map<?, ?>) a.map().get("widget")).get("id"));
         }
-        Bundle bundle = widgetsBundle();
+        Bundle bundle = bundle("nucleon-example-vendor-extension");
         assertTrue("the shell lists the extension", shell("nucleon:extensions").contains("widgets"));
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -119,6 +119,37 @@ public class HotPlugIT extends NucleonKarafTestSupport {
         assertTrue("no 5xx and no connection errors: " + failures, failures.isEmpty());
     }
 
+    @Test
+    public void theCoreApiWorksWithoutTheExtensionsBundle() throws Exception {
+        Http api = api();
+        String id = (String) ((Map<?, ?>) api.post("/v2.0/networks", "{\"network\": {\"name\": \"plain\"}}").map()
+                .get("network")).get("id");
+        assertTrue(((Map<?, ?>) api.get("/v2.0/networks/" + id).map().get("network")).containsKey("created_at"));
+        Bundle extensions = bundle("nucleon-extensions");
+        extensions.stop();
+        try {
+            assertTrue("timestamps leave with their extension", Http.await(1000, () -> {
+                Http.Answer a = api.get("/v2.0/networks/" + id);
+                return a.status() == 200 && !((Map<?, ?>) a.map().get("network")).containsKey("created_at")
+                        && api.get("/v2.0/extensions/standard-attr-timestamp").status() == 404;
+            }));
+            assertEquals(201, api.post("/v2.0/networks", "{\"network\": {\"name\": \"still\"}}").status());
+        } finally {
+            extensions.start();
+        }
+        assertTrue(Http.await(10_000, () -> ((Map<?, ?>) api.get("/v2.0/networks/" + id).map().get("network"))
+                .containsKey("revision_number")));
+    }
+
+    private Bundle bundle(String artifact) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getLocation().contains(artifact + "/")) {
+                return b;
+            }
+        }
+        throw new AssertionError(artifact + " is not installed");
+    }
+
     /** Runs a Karaf shell command and returns what it printed. */
     private String shell(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -134,14 +165,5 @@ public class HotPlugIT extends NucleonKarafTestSupport {
 
     private static boolean widgetsServed(Http api) throws java.io.IOException, InterruptedException {
         return api.get("/v2.0/extensions/widgets").status() == 200 && api.get("/v2.0/widgets").status() == 200;
-    }
-
-    private Bundle widgetsBundle() {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains("nucleon-example-vendor-extension")) {
-                return b;
-            }
-        }
-        throw new AssertionError("example vendor extension bundle not installed");
     }
 }

@@ -98,11 +98,11 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     }
 
     protected final void publish(Event event, RequestContext context, String id, Map<String, Object> state,
-            Map<String, Object> original) {
+            Map<String, Object> original, Map<String, Object> request) {
         CallbackRegistry registry = callbacks();
         String resource = eventResource();
         if (registry != null && resource != null) {
-            registry.publish(new ResourceEvent(resource, event, context, id, state, original));
+            registry.publish(new ResourceEvent(resource, event, context, id, state, original, request));
         }
     }
 
@@ -114,7 +114,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     /** All in one transaction: all or none. */
     @Override
     public List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> resources) {
-        resources.forEach(r -> publish(Event.BEFORE_CREATE, context, null, r, null));
+        resources.forEach(r -> publish(Event.BEFORE_CREATE, context, null, r, null, r));
         List<Map<String, Object>> created = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Map<String, Object> r : resources) {
@@ -122,12 +122,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
                 // assigns the version, so the view shows revision_number 1 as Neutron's does
                 em.flush();
                 Map<String, Object> view = view(em, e);
-                publish(Event.PRECOMMIT_CREATE, context, idOf(view), view, null);
+                publish(Event.PRECOMMIT_CREATE, context, idOf(view), view, null, r);
                 out.add(view);
             }
             return out;
         }));
-        created.forEach(v -> publish(Event.AFTER_CREATE, context, idOf(v), v, null));
+        for (int i = 0; i < created.size(); i++) {
+            publish(Event.AFTER_CREATE, context, idOf(created.get(i)), created.get(i), null, resources.get(i));
+        }
         return created;
     }
 
@@ -153,7 +155,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     @Override
     public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
-        publish(Event.BEFORE_UPDATE, context, id, changes, null);
+        publish(Event.BEFORE_UPDATE, context, id, changes, null, changes);
         Map<String, Object>[] before = new Map[1];
         Map<String, Object> updated = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
@@ -161,25 +163,25 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             change(em, context, e, changes);
             em.flush();
             Map<String, Object> view = view(em, e);
-            publish(Event.PRECOMMIT_UPDATE, context, id, view, before[0]);
+            publish(Event.PRECOMMIT_UPDATE, context, id, view, before[0], changes);
             return view;
         }));
-        publish(Event.AFTER_UPDATE, context, id, updated, before[0]);
+        publish(Event.AFTER_UPDATE, context, id, updated, before[0], changes);
         return updated;
     }
 
     @Override
     public void delete(RequestContext context, String id) {
-        publish(Event.BEFORE_DELETE, context, id, null, null);
+        publish(Event.BEFORE_DELETE, context, id, null, null, null);
         Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = find(em, id);
             Map<String, Object> view = view(em, e);
-            publish(Event.PRECOMMIT_DELETE, context, id, view, view);
+            publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
             beforeRemove(em, context, e);
             em.remove(e);
             return view;
         }));
-        publish(Event.AFTER_DELETE, context, id, deleted, deleted);
+        publish(Event.AFTER_DELETE, context, id, deleted, deleted, null);
     }
 
     /** The entity, or the resource's 404 (e.g. NetworkNotFound). */

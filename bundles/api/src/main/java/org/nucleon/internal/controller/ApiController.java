@@ -159,22 +159,24 @@ public final class ApiController {
                     config.get().allowBulk());
             if (p.bulk()) {
                 List<Object> out = new ArrayList<>();
-                h.createBulk(ctx, p.resources()).forEach(r -> out.add(view(snapshot, route, r, List.of())));
+                route.extended(ctx, h.createBulk(ctx, p.resources()))
+                        .forEach(r -> out.add(view(snapshot, route, r, List.of())));
                 return ApiResponse.of(201, Map.of(route.collection(), out));
             }
-            return ApiResponse.of(201, Map.of(route.member(), view(snapshot, route, h.create(ctx, p.resources().get(0)),
-                    List.of())));
+            return ApiResponse.of(201, Map.of(route.member(), view(snapshot, route, one(route, ctx,
+                    h.create(ctx, p.resources().get(0))), List.of())));
         }
         allow(req, "GET", "PUT", "DELETE");
         switch (req.method()) {
             case "GET":
                 // Neutron checks the query of a show as of a list
                 ListRequest.parse(req.query(), route, config.get().paginationMaxLimit());
-                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, h.get(ctx, m.id()), fields)));
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
+                        h.get(ctx, m.id())), fields)));
             case "PUT":
                 Map<String, Object> changes = BodyProcessor.prepareUpdate(ctx, route, parseBody(req));
-                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, h.update(ctx, m.id(), changes),
-                        List.of())));
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
+                        h.update(ctx, m.id(), changes)), List.of())));
             default:
                 h.delete(ctx, m.id());
                 return ApiResponse.of(204, null);
@@ -185,7 +187,7 @@ public final class ApiController {
             List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = route.handler().list(ctx, q);
+        List<Map<String, Object>> items = route.extended(ctx, route.handler().list(ctx, q));
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -197,6 +199,10 @@ public final class ApiController {
                     q.limit(), q.pageReverse(), route.primaryKey()));
         }
         return ApiResponse.of(200, body);
+    }
+
+    private static Map<String, Object> one(Route route, RequestContext ctx, Map<String, Object> item) {
+        return route.extended(ctx, List.of(item)).get(0);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.nucleon.internal.registry;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.Plugin;
+import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +32,7 @@ public class ExtensionManager {
     private final Map<ExtensionDescriptor, Boolean> descriptors = new ConcurrentHashMap<>();
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
+    private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
     private final AtomicReference<ApiSnapshot> current = new AtomicReference<>(ApiSnapshot.EMPTY);
 
     public ApiSnapshot snapshot() {
@@ -76,12 +80,26 @@ public class ExtensionManager {
         rebuild();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
+    void bindExtender(ResourceExtender e, Map<String, Object> properties) {
+        extenders.put(e, String.valueOf(properties.get(ResourceHandler.COLLECTION)));
+        rebuild();
+    }
+
+    void unbindExtender(ResourceExtender e) {
+        extenders.remove(e);
+        rebuild();
+    }
+
     private synchronized void rebuild() {
         Set<String> supported = new HashSet<>();
         plugins.keySet().forEach(p -> supported.addAll(p.supportedExtensionAliases()));
         Map<String, ResourceHandler> byCollection = new LinkedHashMap<>();
         handlers.forEach((h, c) -> byCollection.put(c, h));
-        ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection);
+        Map<String, List<ResourceExtender>> extending = new LinkedHashMap<>();
+        extenders.forEach((e, c) -> extending.computeIfAbsent(c, k -> new ArrayList<>()).add(e));
+        ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection, extending);
         ApiSnapshot previous = current.getAndSet(next);
         if (!previous.extensions().equals(next.extensions()) || !previous.inactive().equals(next.inactive())) {
             LOG.info("API rebuilt: {} collections, {} active extensions, {} inactive", next.routes().size(),

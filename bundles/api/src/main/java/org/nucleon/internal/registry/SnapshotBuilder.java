@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.extension.ResourceDefinition;
+import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 
 /**
@@ -29,6 +30,12 @@ public final class SnapshotBuilder {
 
     public static ApiSnapshot build(Collection<ExtensionDescriptor> descriptors, Set<String> supportedAliases,
             Map<String, ResourceHandler> handlers) {
+        return build(descriptors, supportedAliases, handlers, Map.of());
+    }
+
+    /** @param extenders collection to the extenders that add attributes to its items */
+    public static ApiSnapshot build(Collection<ExtensionDescriptor> descriptors, Set<String> supportedAliases,
+            Map<String, ResourceHandler> handlers, Map<String, List<ResourceExtender>> extenders) {
         Map<String, ExtensionDescriptor> byAlias = new TreeMap<>();
         descriptors.forEach(d -> byAlias.put(d.alias(), d));
         Map<String, String> inactive = new TreeMap<>();
@@ -52,7 +59,7 @@ public final class SnapshotBuilder {
         }
         List<ExtensionDescriptor> activeList = byAlias.values().stream().filter(d -> active.contains(d.alias()))
                 .toList();
-        List<Route> routes = mergeRoutes(activeList, handlers);
+        List<Route> routes = mergeRoutes(activeList, handlers, extenders);
         List<ExtensionDescriptor> listed = activeList.stream().filter(d -> !d.core())
                 .sorted(Comparator.comparing(ExtensionDescriptor::name)).toList();
         return new ApiSnapshot(listed, inactive, routes);
@@ -77,7 +84,8 @@ public final class SnapshotBuilder {
         return null;
     }
 
-    private static List<Route> mergeRoutes(List<ExtensionDescriptor> active, Map<String, ResourceHandler> handlers) {
+    private static List<Route> mergeRoutes(List<ExtensionDescriptor> active, Map<String, ResourceHandler> handlers,
+            Map<String, List<ResourceExtender>> extenders) {
         Map<String, ResourceDefinition> defining = new LinkedHashMap<>();
         Map<String, ExtensionDescriptor> owner = new LinkedHashMap<>();
         Map<String, Map<String, AttributeDefinition>> attributes = new LinkedHashMap<>();
@@ -111,7 +119,8 @@ public final class SnapshotBuilder {
             Map<String, AttributeDefinition> attrs = attributes.get(r.collection());
             mirrorProjectId(attrs);
             routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), r.primaryKey(),
-                    attrs, actions.get(r.collection()), handlers.get(r.collection()), d.core()));
+                    attrs, actions.get(r.collection()), handlers.get(r.collection()),
+                    extenders.getOrDefault(r.collection(), List.of()), d.core()));
         }
         return routes;
     }

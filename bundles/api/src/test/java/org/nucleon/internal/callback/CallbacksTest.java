@@ -31,7 +31,7 @@ public class CallbacksTest {
     }
 
     private static ResourceEvent event(String resource, Event e) {
-        return new ResourceEvent(resource, e, null, "id-1", Map.of(), null);
+        return new ResourceEvent(resource, e, null, "id-1", Map.of(), null, null);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 
@@ -370,5 +371,17 @@ public class SnapshotBuilderTest {
                 "bandwidth_limit_rules", "dscp_marking_rules", "minimum_bandwidth_rules"));
         assertNotNull(s.match(segs("agents")));
         assertNotNull(s.match(segs("qos/rule-types")));
+    }
+
+    @Test
+    public void extendersAddTheirAttributesToCopiesOfTheItems() {
+        ResourceExtender qos = (ctx, items) -> items.forEach(i -> i.put("qos_policy_id", "p-" + i.get("id")));
+        ApiSnapshot s = SnapshotBuilder.build(descriptors("network"), Set.of("network"), handlers("networks"),
+                Map.of("networks", List.of(qos)));
+        Map<String, Object> stored = Map.of("id", "n1", "name", "a");
+        List<Map<String, Object>> out = route(s, "networks").extended(null, List.of(stored));
+        assertEquals("p-n1", out.get(0).get("qos_policy_id"));
+        assertEquals("a", out.get(0).get("name"));
+        assertFalse("the handler's item is left alone", stored.containsKey("qos_policy_id"));
     }
 }

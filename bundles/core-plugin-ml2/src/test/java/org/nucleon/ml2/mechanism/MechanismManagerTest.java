@@ -50,7 +50,7 @@ public class MechanismManagerTest {
     }
 
     private static ResourceEvent network(Event e) {
-        return new ResourceEvent("network", e, null, "n1", Map.of("id", "n1"), null);
+        return new ResourceEvent("network", e, null, "n1", Map.of("id", "n1"), null, null);
     }
 
     @Test
