@@ -76,7 +76,7 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
         Map<String, Object> network = core.network(context, e.floatingNetworkId);
         if (!Boolean.TRUE.equals(network.get("router:external"))) {
             throw RouterErrors.badFloatingIpRequest("Network " + e.floatingNetworkId
-                    + " is not a valid external network.");
+                    + " is not a valid external network");
         }
         Map<String, Object> ip = new LinkedHashMap<>();
         if (fip.get(SUBNET_ID) != null) {
@@ -149,7 +149,7 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
                 .filter(ip -> !((String) ip.get(IP_ADDRESS)).contains(":")).toList();
         if (requested != null) {
             return v4.stream().filter(ip -> requested.equals(ip.get(IP_ADDRESS))).findFirst().orElseThrow(() ->
-                    RouterErrors.badFloatingIpRequest("Port " + portId + " does not have fixed ip " + requested + "."));
+                    RouterErrors.badFloatingIpRequest("Port " + portId + " does not have fixed ip " + requested));
         }
         if (v4.isEmpty()) {
             throw RouterErrors.badFloatingIpRequest("Cannot add floating IP to port " + portId

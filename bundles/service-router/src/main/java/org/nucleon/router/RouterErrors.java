@@ -10,13 +10,13 @@ final class RouterErrors {
     private RouterErrors() {
     }
 
-    /** neutron_lib BadRequest for resource {@code router}: "Bad router request: ...". */
+    /** neutron_lib BadRequest for resource {@code router}: "Bad router request: %(msg)s.". */
     static NeutronException badRouterRequest(String message) {
-        return new NeutronException(400, "BadRequest", "Bad router request: " + message);
+        return new NeutronException(400, "BadRequest", "Bad router request: " + message + ".");
     }
 
     static NeutronException badFloatingIpRequest(String message) {
-        return new NeutronException(400, "BadRequest", "Bad floatingip request: " + message);
+        return new NeutronException(400, "BadRequest", "Bad floatingip request: " + message + ".");
     }
 
     /** Unlike most NotFounds, Neutron's RouterNotFound message has no final period. */

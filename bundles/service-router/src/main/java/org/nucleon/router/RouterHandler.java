@@ -29,7 +29,6 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
     static final String GATEWAY_INFO = "external_gateway_info";
     static final String ROUTES = "routes";
     private static final String SUBNET_ID = "subnet_id";
-    private static final String PORT_ID = "port_id";
     private static final String NETWORK_ID = "network_id";
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "tenant_id", "projectId",
             "project_id", "projectId", "admin_state_up", "adminStateUp", "status", "status",
@@ -129,7 +128,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         String networkId = (String) info.get(NETWORK_ID);
         Map<String, Object> network = core.network(context, networkId);
         if (!Boolean.TRUE.equals(network.get("router:external"))) {
-            throw RouterErrors.badRouterRequest("Network " + networkId + " is not an external network.");
+            throw RouterErrors.badRouterRequest("Network " + networkId + " is not an external network");
         }
         Map<String, Object> port = core.createPort(context, "", networkId, e.id, GATEWAY_OWNER,
                 maps(info.get("external_fixed_ips")));
@@ -280,13 +279,5 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> maps(Object value) {
         return (List<Map<String, Object>>) value;
-    }
-
-    static String portId(Map<String, Object> body) {
-        return (String) body.get(PORT_ID);
-    }
-
-    static String subnetId(Map<String, Object> body) {
-        return (String) body.get(SUBNET_ID);
     }
 }

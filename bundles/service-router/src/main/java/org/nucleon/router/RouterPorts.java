@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.validation.Validators;
 
 /**
  * add_router_interface / remove_router_interface on one router, inside one transaction, as
@@ -14,6 +16,7 @@ import org.nucleon.api.context.RequestContext;
 final class RouterPorts {
     private static final String SUBNET_ID = "subnet_id";
     private static final String NETWORK_ID = "network_id";
+    private static final String PORT_ID = "port_id";
 
     private final CoreResources core;
     private final EntityManager em;
@@ -34,15 +37,12 @@ final class RouterPorts {
     }
 
     Map<String, Object> add(Map<String, Object> info) {
-        String portId = RouterHandler.portId(info);
-        String subnetId = RouterHandler.subnetId(info);
-        if (portId != null && subnetId != null) {
-            throw RouterErrors.badRouterRequest("Cannot specify both subnet-id and port-id.");
+        validate(info);
+        if (info.containsKey(PORT_ID) && info.containsKey(SUBNET_ID)) {
+            throw RouterErrors.badRouterRequest("Cannot specify both subnet-id and port-id");
         }
-        if (portId == null && subnetId == null) {
-            throw RouterErrors.badRouterRequest("Either subnet_id or port_id must be specified.");
-        }
-        Map<String, Object> port = portId != null ? takeOver(portId) : portOnSubnet(subnetId);
+        Map<String, Object> port = info.containsKey(PORT_ID) ? takeOver((String) info.get(PORT_ID))
+                : portOnSubnet((String) info.get(SUBNET_ID));
         RouterPortEntity row = new RouterPortEntity();
         row.portId = (String) port.get("id");
         row.routerId = router.id;
@@ -60,14 +60,14 @@ final class RouterPorts {
         }
         List<String> subnets = subnetIds(port);
         if (subnets.isEmpty()) {
-            throw RouterErrors.badRouterRequest("Router port must have at least one fixed IP.");
+            throw RouterErrors.badRouterRequest("Router port must have at least one fixed IP");
         }
         List<Map<String, Object>> views = new ArrayList<>();
         for (String s : subnets) {
             views.add(core.subnet(context, s));
         }
         if (views.stream().filter(s -> Integer.valueOf(4).equals(s.get("ip_version"))).count() > 1) {
-            throw RouterErrors.badRouterRequest("Cannot have multiple IPv4 subnets on router port.");
+            throw RouterErrors.badRouterRequest("Cannot have multiple IPv4 subnets on router port");
         }
         views.forEach(this::checkNewSubnet);
         return core.updatePort(context, portId, Map.of(CoreResources.DEVICE_ID, router.id,
@@ -79,7 +79,7 @@ final class RouterPorts {
         Map<String, Object> subnet = core.subnet(context, subnetId);
         Object gateway = subnet.get("gateway_ip");
         if (gateway == null) {
-            throw RouterErrors.badRouterRequest("Subnet for router interface must have a gateway IP.");
+            throw RouterErrors.badRouterRequest("Subnet for router interface must have a gateway IP");
         }
         checkNewSubnet(subnet);
         Map<String, Object> ip = new LinkedHashMap<>();
@@ -96,24 +96,40 @@ final class RouterPorts {
         for (Map<String, Object> port : interfacePorts()) {
             for (String existingId : subnetIds(port)) {
                 if (existingId.equals(id)) {
-                    throw RouterErrors.badRouterRequest("Router already has a port on subnet " + id + ".");
+                    throw RouterErrors.badRouterRequest("Router already has a port on subnet " + id);
                 }
                 Map<String, Object> existing = core.subnet(context, existingId);
                 if (cidr.overlaps(Cidr.parse((String) existing.get("cidr")))) {
                     throw RouterErrors.badRouterRequest("Cidr " + subnet.get("cidr") + " of subnet " + id
-                            + " overlaps with cidr " + existing.get("cidr") + " of subnet " + existingId + ".");
+                            + " overlaps with cidr " + existing.get("cidr") + " of subnet " + existingId);
                 }
             }
         }
     }
 
     Map<String, Object> remove(Map<String, Object> info) {
-        String portId = RouterHandler.portId(info);
-        String subnetId = RouterHandler.subnetId(info);
-        if (portId == null && subnetId == null) {
-            throw RouterErrors.badRouterRequest("Either subnet_id or port_id must be specified.");
+        validate(info);
+        String subnetId = (String) info.get(SUBNET_ID);
+        return info.containsKey(PORT_ID) ? removeByPort((String) info.get(PORT_ID), subnetId)
+                : removeBySubnet(subnetId);
+    }
+
+    /**
+     * Neutron's _validate_interface_info: a port_id or subnet_id key, each a UUID. The router's
+     * revision moves on, as Neutron's does when its ports change, which also makes concurrent
+     * changes of one router's interfaces conflict and retry instead of both passing the checks.
+     */
+    private void validate(Map<String, Object> info) {
+        if (!info.containsKey(PORT_ID) && !info.containsKey(SUBNET_ID)) {
+            throw RouterErrors.badRouterRequest("Either subnet_id or port_id must be specified");
         }
-        return portId != null ? removeByPort(portId, subnetId) : removeBySubnet(subnetId);
+        for (String key : List.of(PORT_ID, SUBNET_ID)) {
+            String error = info.containsKey(key) ? Validators.get("type:uuid").validate(info.get(key), null) : null;
+            if (error != null) {
+                throw RouterErrors.badRouterRequest(error);
+            }
+        }
+        em.lock(router, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
     private Map<String, Object> removeByPort(String portId, String subnetId) {

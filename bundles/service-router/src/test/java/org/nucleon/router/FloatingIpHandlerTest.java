@@ -40,7 +40,10 @@ public class FloatingIpHandlerTest extends RouterFixture {
         assertEquals("Port " + port.get("id") + " cannot be deleted directly via the port API: has device owner "
                 + "network:floatingip.", expect(409, "ServicePortInUse",
                         () -> core.resources.deletePort(FakeCore.ADMIN, (String) port.get("id"))).getMessage());
+        // unassociated floating IPs do not clash on the (network, fixed port, fixed address) key
+        String second = id(createFip(external, null));
         fips.delete(FakeCore.ADMIN, id(fip));
+        fips.delete(FakeCore.ADMIN, second);
         assertTrue(core.ports.isEmpty());
     }
 

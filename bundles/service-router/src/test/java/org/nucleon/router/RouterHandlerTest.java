@@ -59,6 +59,8 @@ public class RouterHandlerTest extends RouterFixture {
         String net = core.network(false);
         String subnet = core.subnet(net, "10.0.0", true);
         Map<String, Object> result = addInterface(r, "subnet_id", subnet);
+        // Neutron's revision moves on with the router's ports
+        assertEquals(2L, routers.get(FakeCore.ADMIN, r).get("revision_number"));
         assertEquals(List.of("id", "tenant_id", "port_id", "network_id", "subnet_id", "subnet_ids"),
                 List.copyOf(result.keySet()));
         assertEquals(r, result.get("id"));
@@ -93,6 +95,8 @@ public class RouterHandlerTest extends RouterFixture {
         assertEquals("Unable to complete operation on port " + used + " for network " + other
                 + ". Port already has an attached device vm1.",
                 expect(409, "PortInUse", () -> addInterface(r, "port_id", used)).getMessage());
+        assertEquals("Bad router request: 'abc' is not a valid UUID.", expect(400, "BadRequest",
+                () -> addInterface(r, "subnet_id", "abc")).getMessage());
         expect(404, "HTTPNotFound", () -> routers.action(FakeCore.ADMIN, r, "add_extraroutes", Map.of()));
         assertEquals("Router x could not be found",
                 expect(404, "RouterNotFound", () -> addInterface("x", "subnet_id", subnet)).getMessage());
