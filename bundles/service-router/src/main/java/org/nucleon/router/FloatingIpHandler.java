@@ -92,6 +92,7 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
                 .filter(a -> !a.contains(":")).findFirst().orElseThrow(() -> RouterErrors.badFloatingIpRequest(
                         "Network " + e.floatingNetworkId + " does not contain any IPv4 subnet"));
         em.persist(e);
+        requirePortForFixedAddress(fip);
         if (fip.get(PORT_ID) != null) {
             associate(em, context, e, (String) fip.get(PORT_ID), (String) fip.get(FIXED_IP));
         }
@@ -101,6 +102,7 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
     @Override
     protected void change(EntityManager em, RequestContext context, FloatingIpEntity e, Map<String, Object> changes) {
         apply(e, changes);
+        requirePortForFixedAddress(changes);
         if (changes.containsKey(PORT_ID)) {
             String portId = (String) changes.get(PORT_ID);
             if (portId == null) {
@@ -117,6 +119,13 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
         em.remove(e);
         em.flush();
         core.deletePort(context, e.floatingPortId);
+    }
+
+    /** Neutron's _check_and_get_fip_assoc: a fixed address only comes with the port it is on. */
+    private static void requirePortForFixedAddress(Map<String, Object> body) {
+        if (body.get(FIXED_IP) != null && body.get(PORT_ID) == null) {
+            throw RouterErrors.badFloatingIpRequest("fixed_ip_address cannot be specified without a port_id");
+        }
     }
 
     static void disassociate(FloatingIpEntity e) {

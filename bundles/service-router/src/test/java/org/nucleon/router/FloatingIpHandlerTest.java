@@ -97,6 +97,9 @@ public class FloatingIpHandlerTest extends RouterFixture {
         String fip = id(createFip(external, reachablePort(router)));
         Map<String, Object> none = new HashMap<>();
         none.put("port_id", null);
+        assertEquals("Bad floatingip request: fixed_ip_address cannot be specified without a port_id.",
+                expect(400, "BadRequest", () -> fips.update(FakeCore.ADMIN, fip, Map.of("fixed_ip_address",
+                        "10.0.0.5"))).getMessage());
         Map<String, Object> updated = fips.update(FakeCore.ADMIN, fip, none);
         assertNull(updated.get("router_id"));
         assertNull(updated.get("fixed_ip_address"));
