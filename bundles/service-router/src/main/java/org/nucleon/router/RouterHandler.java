@@ -111,9 +111,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         if (networkId == null) {
             clearGateway(em, context, e);
         } else if (networkId.equals(e.gwNetworkId)) {
-            if (info.get("enable_snat") != null) {
-                e.enableSnat = (Boolean) info.get("enable_snat");
-            }
+            e.enableSnat = enableSnat(info);
             if (info.get("external_fixed_ips") != null) {
                 core.updatePort(context, e.gwPortId, Map.of(CoreResources.FIXED_IPS, info.get("external_fixed_ips")));
             }
@@ -134,7 +132,12 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
                 maps(info.get("external_fixed_ips")));
         e.gwPortId = (String) port.get("id");
         e.gwNetworkId = networkId;
-        e.enableSnat = info.get("enable_snat") == null || (Boolean) info.get("enable_snat");
+        e.enableSnat = enableSnat(info);
+    }
+
+    /** ext-gw-mode's _get_enable_snat: as given, else enable_snat_by_default (true), also on an update. */
+    private static boolean enableSnat(Map<String, Object> info) {
+        return info.get("enable_snat") == null || (Boolean) info.get("enable_snat");
     }
 
     private void clearGateway(EntityManager em, RequestContext context, RouterEntity e) {

@@ -47,10 +47,20 @@ public class RouterHandlerTest extends RouterFixture {
         Map<String, Object> updated = routers.update(FakeCore.ADMIN, r, Map.of(RouterHandler.GATEWAY_INFO, gw));
         assertEquals(false, RouterHandler.map(updated.get(RouterHandler.GATEWAY_INFO)).get("enable_snat"));
         assertEquals(1, core.ports.size());
+        // the same network again without enable_snat means the default, as Neutron's ext-gw-mode
+        updated = routers.update(FakeCore.ADMIN, r, Map.of(RouterHandler.GATEWAY_INFO, Map.of("network_id", external)));
+        assertEquals(true, RouterHandler.map(updated.get(RouterHandler.GATEWAY_INFO)).get("enable_snat"));
+        assertEquals(1, core.ports.size());
+        String message = expect(409, "ExternalNetworkInUse", () -> jpa.tx(em -> ExternalNetworkGuard.networkUpdated(
+                em, external, Map.of("router:external", true), Map.of("router:external", false)))).getMessage();
+        assertEquals("External network " + external + " cannot be updated to be made non-external, since it has "
+                + "existing gateway ports.", message);
         Map<String, Object> none = new HashMap<>();
         none.put(RouterHandler.GATEWAY_INFO, null);
         assertNull(routers.update(FakeCore.ADMIN, r, none).get(RouterHandler.GATEWAY_INFO));
         assertTrue(core.ports.isEmpty());
+        jpa.tx(em -> ExternalNetworkGuard.networkUpdated(em, external, Map.of("router:external", true),
+                Map.of("router:external", false)));
     }
 
     @Test
