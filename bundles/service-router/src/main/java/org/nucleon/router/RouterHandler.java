@@ -151,6 +151,8 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         e.gwPortId = null;
         e.gwNetworkId = null;
         e.enableSnat = true;
+        // routes through the gateway's subnets lose their nexthop, which Neutron refuses
+        checkRoutes(em, context, e, routeViews(e));
         // the port callback must see the port released before the core deletes it
         em.flush();
         core.deletePort(context, port);
@@ -162,24 +164,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
      */
     private void setRoutes(EntityManager em, RequestContext context, RouterEntity e, List<Map<String, Object>> routes) {
         List<Map<String, Object>> wanted = routes == null ? List.of() : routes;
-        if (!wanted.isEmpty()) {
-            List<Map<String, Object>> ips = new ArrayList<>();
-            routerPorts(context, em, e).forEach(p -> ips.addAll(CoreResources.fixedIps(p)));
-            Map<String, Cidr> cidrs = new HashMap<>();
-            for (Map<String, Object> ip : ips) {
-                String subnet = (String) ip.get(SUBNET_ID);
-                cidrs.computeIfAbsent(subnet, s -> Cidr.parse((String) core.subnet(context, s).get("cidr")));
-            }
-            for (Map<String, Object> route : wanted) {
-                String nexthop = (String) route.get("nexthop");
-                if (cidrs.values().stream().noneMatch(c -> c.contains(nexthop))) {
-                    throw RouterErrors.invalidRoutes(wanted, "the nexthop is not connected with router");
-                }
-                if (ips.stream().anyMatch(ip -> Cidr.parse(nexthop).equals(Cidr.parse((String) ip.get("ip_address"))))) {
-                    throw RouterErrors.invalidRoutes(wanted, "the nexthop is used by router");
-                }
-            }
-        }
+        checkRoutes(em, context, e, wanted);
         e.routes.clear();
         // old rows go before new ones that may repeat them (unique per router, destination, nexthop)
         em.flush();
@@ -194,13 +179,42 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         }
     }
 
-    /** The core's views of the router's interface ports and gateway port. */
-    private List<Map<String, Object>> routerPorts(RequestContext context, EntityManager em, RouterEntity e) {
-        List<Object> ids = new ArrayList<>(RouterPorts.interfacePortIds(em, e.id));
-        if (e.gwPortId != null) {
-            ids.add(e.gwPortId);
+    /**
+     * Neutron's _validate_routes: each nexthop on a subnet of one of the router's ports (gateway
+     * included), and not one of the router's own addresses.
+     */
+    private void checkRoutes(EntityManager em, RequestContext context, RouterEntity e,
+            List<Map<String, Object>> routes) {
+        if (routes.isEmpty()) {
+            return;
         }
-        return ids.isEmpty() ? List.of() : core.ports(context, Map.of("id", ids));
+        List<Map<String, Object>> ips = new ArrayList<>();
+        new RouterPorts(core, em, context, e).allPorts().forEach(p -> ips.addAll(CoreResources.fixedIps(p)));
+        Map<String, Cidr> cidrs = new HashMap<>();
+        for (Map<String, Object> ip : ips) {
+            String subnet = (String) ip.get(SUBNET_ID);
+            cidrs.computeIfAbsent(subnet, s -> Cidr.parse((String) core.subnet(context, s).get("cidr")));
+        }
+        for (Map<String, Object> route : routes) {
+            String nexthop = (String) route.get("nexthop");
+            if (cidrs.values().stream().noneMatch(c -> c.contains(nexthop))) {
+                throw RouterErrors.invalidRoutes(routes, "the nexthop is not connected with router");
+            }
+            if (ips.stream().anyMatch(ip -> Cidr.parse(nexthop).equals(Cidr.parse((String) ip.get("ip_address"))))) {
+                throw RouterErrors.invalidRoutes(routes, "the nexthop is used by router");
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> routeViews(RouterEntity e) {
+        List<Map<String, Object>> routes = new ArrayList<>();
+        for (RouteEntity r : e.routes) {
+            Map<String, Object> route = new LinkedHashMap<>();
+            route.put("destination", r.destination);
+            route.put("nexthop", r.nexthop);
+            routes.add(route);
+        }
+        return routes;
     }
 
     @Override
@@ -261,14 +275,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         m.put("admin_state_up", e.adminStateUp);
         m.put("status", e.status);
         m.put(GATEWAY_INFO, null);
-        List<Map<String, Object>> routes = new ArrayList<>();
-        for (RouteEntity r : e.routes) {
-            Map<String, Object> route = new LinkedHashMap<>();
-            route.put("destination", r.destination);
-            route.put("nexthop", r.nexthop);
-            routes.add(route);
-        }
-        m.put(ROUTES, routes);
+        m.put(ROUTES, routeViews(e));
         m.put("project_id", e.projectId);
         e.putStandardAttributes(m);
         return m;

@@ -89,11 +89,14 @@ final class RouterPorts {
                 RouterHandler.INTERFACE_OWNER, List.of(ip));
     }
 
-    /** Neutron's _check_for_dup_router_subnets: not a subnet the router has, nor one overlapping it. */
+    /**
+     * Neutron's _check_for_dup_router_subnets: not a subnet the router has a port on (gateway
+     * included), nor one overlapping such a subnet.
+     */
     private void checkNewSubnet(Map<String, Object> subnet) {
         String id = (String) subnet.get("id");
         Cidr cidr = Cidr.parse((String) subnet.get("cidr"));
-        for (Map<String, Object> port : interfacePorts()) {
+        for (Map<String, Object> port : allPorts()) {
             for (String existingId : subnetIds(port)) {
                 if (existingId.equals(id)) {
                     throw RouterErrors.badRouterRequest("Router already has a port on subnet " + id);
@@ -188,7 +191,19 @@ final class RouterPorts {
     }
 
     private List<Map<String, Object>> interfacePorts() {
+        return ports(false);
+    }
+
+    /** The core's views of the router's interface ports and gateway port. */
+    List<Map<String, Object>> allPorts() {
+        return ports(true);
+    }
+
+    private List<Map<String, Object>> ports(boolean withGateway) {
         List<Object> ids = new ArrayList<>(interfacePortIds(em, router.id));
+        if (withGateway && router.gwPortId != null) {
+            ids.add(router.gwPortId);
+        }
         return ids.isEmpty() ? List.of() : core.ports(context, Map.of("id", ids));
     }
 

@@ -179,4 +179,22 @@ public class RouterHandlerTest extends RouterFixture {
         assertTrue(core.ports.isEmpty());
         expect(404, "RouterNotFound", () -> routers.get(FakeCore.ADMIN, r));
     }
+
+    @Test
+    public void theGatewaySubnetCountsForInterfacesAndRoutes() {
+        String r = id(createRouter(external));
+        assertEquals("Bad router request: Router already has a port on subnet " + externalSubnet + ".",
+                expect(400, "BadRequest", () -> addInterface(r, "subnet_id", externalSubnet)).getMessage());
+        String inside = core.subnet(core.network(false), "198.51.100", true);
+        assertTrue(expect(400, "BadRequest", () -> addInterface(r, "subnet_id", inside)).getMessage()
+                .endsWith(" overlaps with cidr 198.51.100.0/24 of subnet " + externalSubnet + "."));
+        List<Map<String, Object>> viaGateway = List.of(Map.of("destination", "203.0.113.0/24",
+                "nexthop", "198.51.100.77"));
+        routers.update(FakeCore.ADMIN, r, Map.of("routes", viaGateway));
+        Map<String, Object> none = new HashMap<>();
+        none.put(RouterHandler.GATEWAY_INFO, null);
+        assertTrue(expect(400, "InvalidRoutes", () -> routers.update(FakeCore.ADMIN, r, none)).getMessage()
+                .endsWith("the nexthop is not connected with router"));
+        assertEquals(viaGateway, routers.get(FakeCore.ADMIN, r).get("routes"));
+    }
 }
