@@ -3,12 +3,14 @@ package org.nucleon.router;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
-import javax.persistence.JoinColumn;
-import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
-/** One extra route of a router (extraroute), in the order the client gave. */
+/**
+ * One extra route of a router (extraroute), in the order the client gave. Written and read by
+ * queries (see {@link Routes}) rather than as a collection of the router, so that replacing a
+ * router's routes by equal ones never leaves a cached router with a stale list.
+ */
 @Entity
 @Table(name = "routerroutes", uniqueConstraints = @UniqueConstraint(name = "uniq_routerroutes0router_dest_nexthop",
         columnNames = {"router_id", "destination", "nexthop"}))
@@ -17,9 +19,8 @@ public class RouteEntity {
     @Column(length = 36)
     String id;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "router_id")
-    RouterEntity router;
+    @Column(name = "router_id", length = 36, nullable = false)
+    String routerId;
 
     @Column(length = 64, nullable = false)
     String destination;

@@ -1,14 +1,9 @@
 package org.nucleon.router;
 
-import java.util.ArrayList;
-import java.util.List;
-import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
-import javax.persistence.OneToMany;
-import javax.persistence.OrderBy;
 import javax.persistence.Table;
 import org.nucleon.api.persistence.StandardAttributes;
 
@@ -41,8 +36,4 @@ public class RouterEntity extends StandardAttributes {
 
     @Column(name = "enable_snat")
     boolean enableSnat = true;
-
-    @OneToMany(mappedBy = "router", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("position")
-    List<RouteEntity> routes = new ArrayList<>();
 }

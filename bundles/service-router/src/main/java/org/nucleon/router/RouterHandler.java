@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
@@ -14,6 +15,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.validation.Validators;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -104,6 +106,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
             throw RouterErrors.routerInUse(e.id, attached);
         }
         clearGateway(em, context, e);
+        Routes.replace(em, e.id, List.of());
     }
 
     private void updateGateway(EntityManager em, RequestContext context, RouterEntity e, Map<String, Object> info) {
@@ -152,31 +155,18 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         e.gwNetworkId = null;
         e.enableSnat = true;
         // routes through the gateway's subnets lose their nexthop, which Neutron refuses
-        checkRoutes(em, context, e, routeViews(e));
+        checkRoutes(em, context, e, Routes.of(em, e.id));
         // the port callback must see the port released before the core deletes it
         em.flush();
         core.deletePort(context, port);
     }
 
-    /**
-     * Neutron's _validate_routes: each nexthop on a subnet of one of the router's ports (gateway
-     * included), and not one of the router's own addresses.
-     */
     private void setRoutes(EntityManager em, RequestContext context, RouterEntity e, List<Map<String, Object>> routes) {
         List<Map<String, Object>> wanted = routes == null ? List.of() : routes;
         checkRoutes(em, context, e, wanted);
-        e.routes.clear();
-        // old rows go before new ones that may repeat them (unique per router, destination, nexthop)
-        em.flush();
-        for (Map<String, Object> route : wanted) {
-            RouteEntity r = new RouteEntity();
-            r.id = UUID.randomUUID().toString();
-            r.router = e;
-            r.destination = (String) route.get("destination");
-            r.nexthop = (String) route.get("nexthop");
-            r.position = e.routes.size();
-            e.routes.add(r);
-        }
+        // the routes are the router's: its revision moves on with them, as Neutron's does
+        em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        Routes.replace(em, e.id, wanted);
     }
 
     /**
@@ -206,17 +196,6 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         }
     }
 
-    private static List<Map<String, Object>> routeViews(RouterEntity e) {
-        List<Map<String, Object>> routes = new ArrayList<>();
-        for (RouteEntity r : e.routes) {
-            Map<String, Object> route = new LinkedHashMap<>();
-            route.put("destination", r.destination);
-            route.put("nexthop", r.nexthop);
-            routes.add(route);
-        }
-        return routes;
-    }
-
     @Override
     public Map<String, Object> action(RequestContext context, String id, String action, Map<String, Object> body) {
         Map<String, Object> info = body == null ? Map.of() : body;
@@ -225,11 +204,53 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
                     em -> new RouterPorts(core, em, context, find(em, id)).add(info)));
             case "remove_router_interface" -> Transactions.retrying(() -> jpa.txExpr(TransactionType.Required,
                     em -> new RouterPorts(core, em, context, find(em, id)).remove(info)));
+            case "add_extraroutes" -> editRoutes(id, context, routesOf(info), true);
+            case "remove_extraroutes" -> editRoutes(id, context, routesOf(info), false);
             default -> super.action(context, id, action, body);
         };
     }
 
-    /** Adds the gateway's addresses and the routes, with one core query for the whole page. */
+    /**
+     * extraroute-atomic: the routes given are added to (or taken from) the router's in one
+     * transaction; the router's new revision makes a concurrent edit conflict and retry rather
+     * than lose a route. The response is {@code {"router": ...}} as Neutron's.
+     */
+    private Map<String, Object> editRoutes(String id, RequestContext context, List<Map<String, Object>> given,
+            boolean add) {
+        return Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+            RouterEntity e = find(em, id);
+            List<Map<String, Object>> routes = new ArrayList<>(Routes.of(em, e.id));
+            if (add) {
+                given.stream().filter(r -> !routes.contains(r)).forEach(routes::add);
+            } else {
+                routes.removeAll(given);
+            }
+            setRoutes(em, context, e, routes);
+            em.flush();
+            return Map.<String, Object>of("router", view(em, e));
+        }));
+    }
+
+    /** The {@code {"router": {"routes": [...]}}} body of the extraroute-atomic actions, checked as hostroutes. */
+    private static List<Map<String, Object>> routesOf(Map<String, Object> body) {
+        Map<String, Object> router = map(body.get("router"));
+        Object routes = router == null ? null : router.get(ROUTES);
+        String error = routes == null ? "a router with routes is expected"
+                : Validators.get("type:hostroutes").validate(routes, null);
+        if (error != null) {
+            throw RouterErrors.badRouterRequest(error);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : maps(routes)) {
+            Map<String, Object> route = new LinkedHashMap<>();
+            route.put("destination", r.get("destination"));
+            route.put("nexthop", r.get("nexthop"));
+            out.add(route);
+        }
+        return out;
+    }
+
+    /** Adds the gateway's addresses (one core query for the whole page) and the routes (one query). */
     @Override
     protected List<Map<String, Object>> views(EntityManager em, List<RouterEntity> routers) {
         List<Object> gwPorts = new ArrayList<>();
@@ -238,9 +259,11 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         if (!gwPorts.isEmpty()) {
             core.ports(CoreResources.ADMIN, Map.of("id", gwPorts)).forEach(p -> ports.put((String) p.get("id"), p));
         }
+        Map<String, List<Map<String, Object>>> routes = Routes.ofRouters(em, routers.stream().map(r -> r.id).toList());
         List<Map<String, Object>> out = new ArrayList<>();
         for (RouterEntity r : routers) {
             Map<String, Object> view = toMap(r);
+            view.put(ROUTES, routes.getOrDefault(r.id, List.of()));
             if (r.gwPortId != null) {
                 view.put(GATEWAY_INFO, gatewayInfo(r, ports.get(r.gwPortId)));
             }
@@ -275,7 +298,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         m.put("admin_state_up", e.adminStateUp);
         m.put("status", e.status);
         m.put(GATEWAY_INFO, null);
-        m.put(ROUTES, routeViews(e));
+        m.put(ROUTES, List.of());
         m.put("project_id", e.projectId);
         e.putStandardAttributes(m);
         return m;

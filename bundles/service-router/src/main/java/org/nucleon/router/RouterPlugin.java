@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Deactivate;
 /** Neutron's L3_ROUTER_NAT service plugin: the router extensions this bundle serves. */
 @Component(service = Plugin.class, immediate = true)
 public class RouterPlugin implements Plugin {
-    static final List<String> ALIASES = List.of("router", "ext-gw-mode", "extraroute", "fip-port-details");
+    static final List<String> ALIASES = List.of("router", "ext-gw-mode", "extraroute", "extraroute-atomic",
+            "fip-port-details");
 
     private ExtensionRegistrations descriptors;
 

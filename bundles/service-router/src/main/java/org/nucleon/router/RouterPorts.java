@@ -175,7 +175,7 @@ final class RouterPorts {
     /** Neutron's _confirm_router_interface_not_in_use: no route nor floating IP needs the subnet. */
     private void confirmNotInUse(String subnetId) {
         Cidr cidr = Cidr.parse((String) core.subnet(context, subnetId).get("cidr"));
-        if (router.routes.stream().anyMatch(r -> cidr.contains(r.nexthop))) {
+        if (Routes.of(em, router.id).stream().anyMatch(r -> cidr.contains((String) r.get("nexthop")))) {
             throw RouterErrors.interfaceInUseByRoute(router.id, subnetId);
         }
         if (FloatingIps.fixedAddressesOfRouter(em, router.id).stream().anyMatch(cidr::contains)) {

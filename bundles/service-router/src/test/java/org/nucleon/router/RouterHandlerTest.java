@@ -107,7 +107,7 @@ public class RouterHandlerTest extends RouterFixture {
                 expect(409, "PortInUse", () -> addInterface(r, "port_id", used)).getMessage());
         assertEquals("Bad router request: 'abc' is not a valid UUID.", expect(400, "BadRequest",
                 () -> addInterface(r, "subnet_id", "abc")).getMessage());
-        expect(404, "HTTPNotFound", () -> routers.action(FakeCore.ADMIN, r, "add_extraroutes", Map.of()));
+        expect(404, "HTTPNotFound", () -> routers.action(FakeCore.ADMIN, r, "add_external_gateways", Map.of()));
         assertEquals("Router x could not be found",
                 expect(404, "RouterNotFound", () -> addInterface("x", "subnet_id", subnet)).getMessage());
     }
@@ -196,5 +196,27 @@ public class RouterHandlerTest extends RouterFixture {
         assertTrue(expect(400, "InvalidRoutes", () -> routers.update(FakeCore.ADMIN, r, none)).getMessage()
                 .endsWith("the nexthop is not connected with router"));
         assertEquals(viaGateway, routers.get(FakeCore.ADMIN, r).get("routes"));
+    }
+
+    @Test
+    public void extraroutesAreAddedAndRemovedAtomically() {
+        String r = id(createRouter(null));
+        addInterface(r, "subnet_id", core.subnet(core.network(false), "10.0.0", true));
+        Map<String, Object> other = Map.of("destination", "192.168.10.0/24", "nexthop", "10.0.0.98");
+        Map<String, Object> added = RouterHandler.map(routers.action(FakeCore.ADMIN, r, "add_extraroutes",
+                Map.of("router", Map.of("routes", List.of(ROUTE.get(0), other)))).get("router"));
+        assertEquals(List.of(ROUTE.get(0), other), added.get("routes"));
+        routers.action(FakeCore.ADMIN, r, "add_extraroutes", Map.of("router", Map.of("routes", ROUTE)));
+        // adding a route the router has changes nothing, and a fresh read shows it so
+        assertEquals(List.of(ROUTE.get(0), other), routers.get(FakeCore.ADMIN, r).get("routes"));
+        Map<String, Object> removed = RouterHandler.map(routers.action(FakeCore.ADMIN, r, "remove_extraroutes",
+                Map.of("router", Map.of("routes", ROUTE))).get("router"));
+        assertEquals(List.of(other), removed.get("routes"));
+        long revision = (Long) removed.get("revision_number");
+        assertEquals(revision + 1, routers.update(FakeCore.ADMIN, r, Map.of("routes", List.of())).get("revision_number"));
+        List<Map<String, Object>> far = List.of(Map.of("destination", "9.9.9.0/24", "nexthop", "10.99.0.1"));
+        expect(400, "InvalidRoutes", () -> routers.action(FakeCore.ADMIN, r, "add_extraroutes",
+                Map.of("router", Map.of("routes", far))));
+        expect(400, "BadRequest", () -> routers.action(FakeCore.ADMIN, r, "add_extraroutes", Map.of("routes", far)));
     }
 }
