@@ -28,5 +28,7 @@ public class RouteEntity {
     @Column(length = 64, nullable = false)
     String nexthop;
 
+    /** Not "position", a keyword in SQL dialects. */
+    @Column(name = "route_index")
     int position;
 }
