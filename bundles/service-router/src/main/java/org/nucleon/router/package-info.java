@@ -1,3 +1,5 @@
-/** Router service plugin (L3): a placeholder bundle until its issue is taken up. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+/**
+ * The L3 router service plugin: routers, their interfaces, gateways and extra routes, and
+ * floating IPs. Private to the bundle: other bundles see it through its OSGi services only.
+ */
 package org.nucleon.router;

@@ -1,0 +1,98 @@
+package org.nucleon.router;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.query.SortKey;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The core plugin as the router plugin sees it: its networks, subnets and ports handlers. They
+ * may come and go (core upgrade) without taking the router plugin down; meanwhile its requests fail.
+ */
+@Component(service = CoreResources.class)
+public class CoreResources {
+    static final String DEVICE_OWNER = "device_owner";
+    static final String DEVICE_ID = "device_id";
+    static final String FIXED_IPS = "fixed_ips";
+    /** Whom the plugin reads as when building views, which have no caller: it sees every port. */
+    static final RequestContext ADMIN = new RequestContext(null, null, List.of("admin"), true, "req-router-plugin");
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", policy = ReferencePolicy.DYNAMIC,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ResourceHandler networks;
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=subnets)", policy = ReferencePolicy.DYNAMIC,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ResourceHandler subnets;
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", policy = ReferencePolicy.DYNAMIC,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ResourceHandler ports;
+
+    Map<String, Object> network(RequestContext context, String id) {
+        return require(networks).get(context, id);
+    }
+
+    Map<String, Object> subnet(RequestContext context, String id) {
+        return require(subnets).get(context, id);
+    }
+
+    Map<String, Object> port(RequestContext context, String id) {
+        return require(ports).get(context, id);
+    }
+
+    /** Ports matching every filter (attribute to accepted values). */
+    List<Map<String, Object>> ports(RequestContext context, Map<String, List<Object>> filters) {
+        return require(ports).list(context, new ListQuery(filters, List.of(new SortKey("id", true)), 0, null, false));
+    }
+
+    /**
+     * A port Neutron's L3 plugin owns, created as its plugin does: no name, up, no security
+     * groups (network-owned), addresses as asked or automatic when {@code fixedIps} is null.
+     */
+    Map<String, Object> createPort(RequestContext context, String projectId, String networkId, String deviceId,
+            String deviceOwner, List<Map<String, Object>> fixedIps) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("network_id", networkId);
+        p.put("tenant_id", projectId);
+        p.put("project_id", projectId);
+        p.put("name", "");
+        p.put("admin_state_up", true);
+        p.put(DEVICE_ID, deviceId);
+        p.put(DEVICE_OWNER, deviceOwner);
+        p.put("mac_address", null);
+        if (fixedIps != null) {
+            p.put(FIXED_IPS, fixedIps);
+        }
+        return require(ports).create(context, p);
+    }
+
+    Map<String, Object> updatePort(RequestContext context, String id, Map<String, Object> changes) {
+        return require(ports).update(context, id, changes);
+    }
+
+    void deletePort(RequestContext context, String id) {
+        require(ports).delete(context, id);
+    }
+
+    private static ResourceHandler require(ResourceHandler handler) {
+        if (handler == null) {
+            throw new NeutronException(503, "HTTPServiceUnavailable", "The core plugin is not available.");
+        }
+        return handler;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> fixedIps(Map<String, Object> port) {
+        Object ips = port.get(FIXED_IPS);
+        return ips == null ? List.of() : (List<Map<String, Object>>) ips;
+    }
+}

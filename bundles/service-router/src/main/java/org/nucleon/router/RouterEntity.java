@@ -1,0 +1,39 @@
+package org.nucleon.router;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import org.nucleon.api.persistence.StandardAttributes;
+
+/** A row of the {@code routers} table; the gateway is a core port named by {@link #gwPortId}. */
+@Entity
+@Table(name = "routers", indexes = @Index(name = "ix_routers_project_id", columnList = "project_id"))
+public class RouterEntity extends StandardAttributes {
+    @Id
+    @Column(length = 36)
+    String id;
+
+    @Column(name = "project_id", length = 255)
+    String projectId;
+
+    @Column(length = 255)
+    String name;
+
+    @Column(name = "admin_state_up")
+    boolean adminStateUp;
+
+    @Column(length = 16)
+    String status;
+
+    @Column(name = "gw_port_id", length = 36)
+    String gwPortId;
+
+    /** The external network of the gateway, kept so floating IPs find their router without the core. */
+    @Column(name = "gw_network_id", length = 36)
+    String gwNetworkId;
+
+    @Column(name = "enable_snat")
+    boolean enableSnat = true;
+}

@@ -1,0 +1,26 @@
+package org.nucleon.router;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+/**
+ * Neutron's {@code routerports}: a core port serving as a router's interface. A port is the
+ * interface of one router at most, which its primary key enforces.
+ */
+@Entity
+@Table(name = "routerports", indexes = @Index(name = "ix_routerports_router_id", columnList = "router_id"))
+public class RouterPortEntity {
+    @Id
+    @Column(name = "port_id", length = 36)
+    String portId;
+
+    @Column(name = "router_id", length = 36, nullable = false)
+    String routerId;
+
+    /** The port's network, so floating IPs can tell which routers reach a network. */
+    @Column(name = "network_id", length = 36)
+    String networkId;
+}
