@@ -136,4 +136,50 @@ public class OpenstackCliIT {
         assertEquals(22, rule.get("port_range_max"));
         assertEquals("ingress", rule.get("direction"));
     }
+
+    @Test
+    public void serviceResourcesThroughTheCli() throws Exception {
+        String ext = (String) json("network", "create", "--external", "cli-ext").get("id");
+        json("subnet", "create", "--network", ext, "--subnet-range", "172.24.4.0/24", "cli-ext-sub");
+        String inner = (String) json("network", "create", "cli-inner").get("id");
+        String innerSub = (String) json("subnet", "create", "--network", inner, "--subnet-range", "10.80.0.0/24",
+                "cli-inner-sub").get("id");
+        String port = (String) json("port", "create", "--network", inner, "cli-vm-port").get("id");
+
+        String router = (String) json("router", "create", "cli-router").get("id");
+        openstack("router", "set", "--external-gateway", ext, router);
+        Map<?, ?> withGateway = json("router", "show", router);
+        assertTrue(String.valueOf(withGateway.get("external_gateway_info")).contains(ext));
+        openstack("router", "add", "subnet", router, innerSub);
+        // the next hop sits on the gateway's subnet, so the inner subnet can go again
+        openstack("router", "set", "--route", "destination=10.99.0.0/24,gateway=172.24.4.254", router);
+        assertTrue(String.valueOf(json("router", "show", router).get("routes")).contains("10.99.0.0/24"));
+        openstack("router", "remove", "subnet", router, innerSub);
+
+        Map<?, ?> fip = json("floating", "ip", "create", ext);
+        String fipId = (String) fip.get("id");
+        assertTrue(String.valueOf(fip.get("floating_ip_address")).startsWith("172.24.4."));
+        openstack("router", "add", "subnet", router, innerSub);
+        openstack("floating", "ip", "set", "--port", port, fipId);
+        assertEquals(port, json("floating", "ip", "show", fipId).get("port_id"));
+        openstack("floating", "ip", "unset", "--port", fipId);
+        assertEquals(null, json("floating", "ip", "show", fipId).get("port_id"));
+        openstack("floating", "ip", "delete", fipId);
+        openstack("router", "remove", "subnet", router, innerSub);
+        openstack("router", "unset", "--route", "destination=10.99.0.0/24,gateway=172.24.4.254", router);
+        openstack("router", "delete", router);
+
+        Map<?, ?> meter = json("network", "meter", "create", "cli-meter");
+        assertEquals("cli-meter", meter.get("name"));
+        Map<?, ?> meterRule = json("network", "meter", "rule", "create", "--remote-ip-prefix", "10.0.0.0/24",
+                "--ingress", "cli-meter");
+        assertEquals("10.0.0.0/24", meterRule.get("remote_ip_prefix"));
+
+        Map<?, ?> policy = json("network", "qos", "policy", "create", "cli-qos");
+        Map<?, ?> rule = json("network", "qos", "rule", "create", "--type", "bandwidth-limit", "--max-kbps", "1000",
+                "cli-qos");
+        assertEquals(1000, rule.get("max_kbps"));
+        openstack("port", "set", "--qos-policy", "cli-qos", port);
+        assertEquals(policy.get("id"), json("port", "show", port).get("qos_policy_id"));
+    }
 }

@@ -37,13 +37,14 @@ public abstract class StandardAttributes {
 
     @PrePersist
     void stampCreated() {
-        createdAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        // kept to the microsecond (what PostgreSQL holds), so creation order is an order; shown in whole seconds
+        createdAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void stampUpdated() {
-        updatedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        updatedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
