@@ -84,11 +84,31 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
     }
 
     @Test
+    public void routersComeAndGoWithTheirFeatureAndGuardTheNetworksTheyUse() throws Exception {
+        Http api = api();
+        String ext = create(api, "/v2.0/networks", "network", "{\"network\": {\"name\": \"ext\", "
+                + "\"router:external\": true}}");
+        create(api, "/v2.0/subnets", "subnet", "{\"subnet\": {\"network_id\": \"" + ext + "\", \"ip_version\": 4, "
+                + "\"cidr\": \"172.30.0.0/24\"}}");
+        String router = create(api, "/v2.0/routers", "router", "{\"router\": {\"name\": \"kept\", "
+                + "\"external_gateway_info\": {\"network_id\": \"" + ext + "\"}}}");
+        assertEquals("a network a router uses stays", 409, api.delete("/v2.0/networks/" + ext).status());
+        features.uninstallFeature("nucleon-service-router", NO_REFRESH);
+        assertTrue(Http.await(1000, () -> gone(api, "router", "/v2.0/routers")));
+        assertEquals(200, api.get("/v2.0/networks/" + ext).status());
+        features.installFeature("nucleon-service-router", NO_REFRESH);
+        assertTrue("the router made before is back", Http.await(15_000,
+                () -> api.get("/v2.0/routers/" + router).status() == 200));
+        assertEquals(409, api.delete("/v2.0/networks/" + ext).status());
+    }
+
+    @Test
     public void updatingServiceBundlesUnderLoadFailsNoRequest() throws Exception {
         Http api = api();
         String label = create(api, "/v2.0/metering/metering-labels", "metering_label",
                 "{\"metering_label\": {\"name\": \"during-update\"}}");
         String policy = create(api, "/v2.0/qos/policies", "policy", "{\"policy\": {\"name\": \"during-update\"}}");
+        String router = create(api, "/v2.0/routers", "router", "{\"router\": {\"name\": \"during-update\"}}");
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger requests = new AtomicInteger();
@@ -97,10 +117,11 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
             Thread t = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        Http.Answer a = switch (requests.incrementAndGet() % 4) {
+                        Http.Answer a = switch (requests.incrementAndGet() % 5) {
                             case 0 -> api.get("/v2.0/metering/metering-labels");
                             case 1 -> api.get("/v2.0/qos/policies/" + policy);
                             case 2 -> api.post("/v2.0/networks", "{\"network\": {\"name\": \"load\"}}");
+                            case 3 -> api.get("/v2.0/routers/" + router);
                             default -> api.get("/v2.0/networks?limit=5");
                         };
                         if (a.status() >= 500) {
@@ -115,12 +136,14 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
             clients.add(t);
         }
         try {
-            for (String artifact : List.of("nucleon-service-metering", "nucleon-service-qos")) {
+            for (String artifact : List.of("nucleon-service-metering", "nucleon-service-qos",
+                    "nucleon-service-router")) {
                 bundle(artifact).update();
                 Thread.sleep(1500);
             }
             assertTrue(Http.await(15_000, () -> api.get("/v2.0/metering/metering-labels/" + label).status() == 200
-                    && api.get("/v2.0/qos/policies/" + policy).status() == 200));
+                    && api.get("/v2.0/qos/policies/" + policy).status() == 200
+                    && api.get("/v2.0/routers/" + router).status() == 200));
         } finally {
             running.set(false);
             for (Thread t : clients) {
