@@ -71,7 +71,7 @@ final class RouterPorts {
         }
         views.forEach(this::checkNewSubnet);
         return core.updatePort(context, portId, Map.of(CoreResources.DEVICE_ID, router.id,
-                CoreResources.DEVICE_OWNER, RouterHandler.INTERFACE_OWNER));
+                CoreResources.DEVICE_OWNER, RouterHandler.interfaceOwner(router)));
     }
 
     /** Neutron's _add_interface_by_subnet: a new port holding the subnet's gateway address. */
@@ -86,7 +86,7 @@ final class RouterPorts {
         ip.put(SUBNET_ID, subnetId);
         ip.put("ip_address", gateway);
         return core.createPort(context, router.projectId, (String) subnet.get(NETWORK_ID), router.id,
-                RouterHandler.INTERFACE_OWNER, List.of(ip));
+                RouterHandler.interfaceOwner(router), List.of(ip));
     }
 
     /**
