@@ -134,6 +134,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         if (changes.containsKey(ROUTES)) {
             setRoutes(em, context, e, maps(changes.get(ROUTES)));
         }
+        SnatPorts.sync(core, em, context, e);
     }
 
     /**

@@ -131,4 +131,51 @@ public class RouterHaDvrTest extends RouterFixture {
         assertEquals(List.of("router"), RouterPlugin.ownDefinitions()
                 .extension("router-admin-state-down-before-update").requires());
     }
+
+    private List<String> snatPorts(String routerId) {
+        return core.ports.values().stream().filter(p -> routerId.equals(p.get("device_id"))
+                && "network:router_centralized_snat".equals(p.get("device_owner"))).map(p -> (String) p.get("id"))
+                .toList();
+    }
+
+    @Test
+    public void aDistributedRouterWithAGatewayHasAnSnatPortPerInterface() {
+        String r = id(createWith(Map.of("distributed", true)));
+        String net = core.network(false);
+        String subnet = core.subnet(net, "10.6.0", true);
+        String iface = (String) addInterface(r, "subnet_id", subnet).get("port_id");
+        assertEquals(List.of(), snatPorts(r));
+        update(r, RouterHandler.GATEWAY_INFO, Map.of("network_id", external));
+        List<String> snat = snatPorts(r);
+        assertEquals(1, snat.size());
+        Map<String, Object> port = core.ports.get(snat.get(0));
+        assertEquals(net, port.get("network_id"));
+        assertEquals("", port.get("tenant_id"));
+        // Neutron guards it as a router port, and it is no interface of the router
+        expect(409, "ServicePortInUse", () -> core.resources.deletePort(FakeCore.ADMIN, snat.get(0)));
+        assertEquals(List.of(iface), jpa.txExpr(em -> RouterPorts.interfacePortIds(em, r)));
+        expect(404, "RouterInterfaceNotFound", () -> routers.action(FakeCore.ADMIN, r, "remove_router_interface",
+                Map.of("port_id", snat.get(0))));
+        update(r, RouterHandler.GATEWAY_INFO, null);
+        assertEquals(List.of(), snatPorts(r));
+        assertTrue(core.ports.containsKey(iface));
+    }
+
+    @Test
+    public void snatPortsFollowInterfacesAndMigration() {
+        String r = id(createRouter(external));
+        String net = core.network(false);
+        String subnet = core.subnet(net, "10.7.0", true);
+        addInterface(r, "subnet_id", subnet);
+        assertEquals(List.of(), snatPorts(r));
+        update(r, "admin_state_up", false);
+        update(r, "distributed", true);
+        assertEquals(1, snatPorts(r).size());
+        routers.action(FakeCore.ADMIN, r, "remove_router_interface", Map.of("subnet_id", subnet));
+        assertEquals(List.of(), snatPorts(r));
+        addInterface(r, "subnet_id", subnet);
+        assertEquals(1, snatPorts(r).size());
+        update(r, "distributed", false);
+        assertEquals(List.of(), snatPorts(r));
+    }
 }
