@@ -49,7 +49,7 @@ final class FloatingIps {
     /** Interface ports of those routers on the network: [port id, router id]. */
     static List<Object[]> interfacesOn(EntityManager em, List<String> routerIds, String networkId) {
         return em.createQuery("SELECT p.portId, p.routerId FROM RouterPortEntity p WHERE p.networkId = :n"
-                + " AND p.routerId IN :r ORDER BY p.routerId", Object[].class)
+                + " AND p.portType IS NULL AND p.routerId IN :r ORDER BY p.routerId", Object[].class)
                 .setParameter("n", networkId).setParameter("r", routerIds).getResultList();
     }
 }

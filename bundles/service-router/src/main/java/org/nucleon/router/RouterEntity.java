@@ -36,4 +36,20 @@ public class RouterEntity extends StandardAttributes {
 
     @Column(name = "enable_snat")
     boolean enableSnat = true;
+
+    /** l3-ha; a wrapper because rows older than the column read as NULL, meaning false. */
+    @Column(name = "ha")
+    Boolean ha;
+
+    /** dvr; nullable for the same reason as {@link #ha}. */
+    @Column(name = "distributed")
+    Boolean distributed;
+
+    boolean isHa() {
+        return Boolean.TRUE.equals(ha);
+    }
+
+    boolean isDistributed() {
+        return Boolean.TRUE.equals(distributed);
+    }
 }

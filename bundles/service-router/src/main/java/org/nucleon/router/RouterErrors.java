@@ -1,5 +1,6 @@
 package org.nucleon.router;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,23 @@ final class RouterErrors {
     /** neutron_lib BadRequest for resource {@code router}: "Bad router request: %(msg)s.". */
     static NeutronException badRouterRequest(String message) {
         return new NeutronException(400, "BadRequest", "Bad router request: " + message + ".");
+    }
+
+    /**
+     * Changing {@code ha} or {@code distributed} of a router that is up: Neutron's BEFORE_UPDATE
+     * subscribers each refuse, and their BadRequest messages come joined by newlines.
+     */
+    static NeutronException activeRouterMigration(boolean distributed, boolean ha) {
+        List<String> messages = new ArrayList<>();
+        if (distributed) {
+            messages.add("Bad router request: Cannot change the 'distributed' attribute of active routers. "
+                    + "Please set router admin_state_up to False prior to upgrade.");
+        }
+        if (ha) {
+            messages.add("Bad router request: Cannot change HA attribute of active routers. "
+                    + "Please set router admin_state_up to False prior to upgrade.");
+        }
+        return new NeutronException(400, "BadRequest", String.join("\n", messages));
     }
 
     static NeutronException badFloatingIpRequest(String message) {

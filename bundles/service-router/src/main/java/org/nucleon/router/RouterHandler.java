@@ -16,18 +16,29 @@ import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.validation.Validators;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Routers (router, ext-gw-mode, extraroute) and their interfaces. Gateway and interface ports
  * are the core plugin's, made and removed through its ports handler inside the router's
- * transaction; this plugin keeps which router holds which port.
+ * transaction; this plugin keeps which router holds which port. l3-ha and dvr are flags of the
+ * router (defaults {@code l3_ha} and {@code router_distributed} of PID {@value #PID}) that
+ * decide its interfaces' device_owner; no agent schedules them here.
  */
-@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=routers")
+@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=routers",
+        configurationPid = RouterHandler.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RouterHandler extends JpaResourceHandler<RouterEntity> {
     static final String GATEWAY_OWNER = "network:router_gateway";
+    static final String PID = "org.nucleon.router";
     static final String INTERFACE_OWNER = "network:router_interface";
+    static final String DVR_INTERFACE_OWNER = "network:router_interface_distributed";
+    static final String HA_INTERFACE_OWNER = "network:ha_router_replicated_interface";
+    static final String HA = "ha";
+    static final String DISTRIBUTED = "distributed";
     static final String GATEWAY_INFO = "external_gateway_info";
     static final String ROUTES = "routes";
     private static final String SUBNET_ID = "subnet_id";
@@ -42,8 +53,31 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
     @Reference
     CoreResources core;
 
+    private volatile boolean haByDefault;
+    private volatile boolean distributedByDefault;
+
     public RouterHandler() {
         super(RouterEntity.class, "Router", COLUMNS);
+    }
+
+    /** Neutron's l3_ha and router_distributed options; a change applies to routers created after it. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> properties) {
+        haByDefault = option(properties, "l3_ha");
+        distributedByDefault = option(properties, "router_distributed");
+    }
+
+    private static boolean option(Map<String, Object> properties, String key) {
+        return Boolean.parseBoolean(String.valueOf(properties.getOrDefault(key, "false")).strip());
+    }
+
+    /** The device_owner Neutron gives the router's interface ports: DVR first, then HA. */
+    static String interfaceOwner(RouterEntity router) {
+        if (router.isDistributed()) {
+            return DVR_INTERFACE_OWNER;
+        }
+        return router.isHa() ? HA_INTERFACE_OWNER : INTERFACE_OWNER;
     }
 
     @Override
@@ -62,6 +96,9 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         e.id = UUID.randomUUID().toString();
         e.projectId = (String) router.get("tenant_id");
         e.status = "ACTIVE";
+        // absent or null (convert_to_boolean_if_not_none) means the configured default
+        e.ha = router.get(HA) == null ? haByDefault : (Boolean) router.get(HA);
+        e.distributed = router.get(DISTRIBUTED) == null ? distributedByDefault : (Boolean) router.get(DISTRIBUTED);
         return e;
     }
 
@@ -89,12 +126,45 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
 
     @Override
     protected void change(EntityManager em, RequestContext context, RouterEntity e, Map<String, Object> changes) {
+        migrate(em, context, e, changes);
         apply(e, changes);
         if (changes.containsKey(GATEWAY_INFO)) {
             updateGateway(em, context, e, map(changes.get(GATEWAY_INFO)));
         }
         if (changes.containsKey(ROUTES)) {
             setRoutes(em, context, e, maps(changes.get(ROUTES)));
+        }
+        SnatPorts.sync(core, em, context, e);
+    }
+
+    /**
+     * A new ha or distributed value (null means unchanged) needs the router down before this
+     * request, as Neutron's router-admin-state-down-before-update; the interface ports then take
+     * the device_owner of the router's new kind, as Neutron's migration does.
+     */
+    private void migrate(EntityManager em, RequestContext context, RouterEntity e, Map<String, Object> changes) {
+        Boolean ha = (Boolean) changes.get(HA);
+        Boolean distributed = (Boolean) changes.get(DISTRIBUTED);
+        boolean haChanges = ha != null && ha != e.isHa();
+        boolean distributedChanges = distributed != null && distributed != e.isDistributed();
+        if (!haChanges && !distributedChanges) {
+            return;
+        }
+        if (e.adminStateUp) {
+            throw RouterErrors.activeRouterMigration(distributedChanges, haChanges);
+        }
+        String before = interfaceOwner(e);
+        if (haChanges) {
+            e.ha = ha;
+        }
+        if (distributedChanges) {
+            e.distributed = distributed;
+        }
+        String after = interfaceOwner(e);
+        if (!after.equals(before)) {
+            for (String port : RouterPorts.interfacePortIds(em, e.id)) {
+                core.updatePort(context, port, Map.of(CoreResources.DEVICE_OWNER, after));
+            }
         }
     }
 
@@ -299,6 +369,8 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         m.put("status", e.status);
         m.put(GATEWAY_INFO, null);
         m.put(ROUTES, List.of());
+        m.put(DISTRIBUTED, e.isDistributed());
+        m.put(HA, e.isHa());
         m.put("project_id", e.projectId);
         e.putStandardAttributes(m);
         return m;

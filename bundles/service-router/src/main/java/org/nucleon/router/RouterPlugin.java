@@ -1,8 +1,14 @@
 package org.nucleon.router;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.nucleon.api.extension.ApiDefinitions;
+import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.extension.ExtensionRegistrations;
 import org.nucleon.api.plugin.Plugin;
 import org.osgi.framework.BundleContext;
@@ -14,13 +20,27 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = Plugin.class, immediate = true)
 public class RouterPlugin implements Plugin {
     static final List<String> ALIASES = List.of("router", "ext-gw-mode", "extraroute", "extraroute-atomic",
-            "fip-port-details");
+            "fip-port-details", "l3-ha", "dvr");
+    /** Aliases Neutron's bundled catalog lacks (no attributes of their own), defined in this bundle. */
+    static final List<String> OWN_ALIASES = List.of("router-admin-state-down-before-update");
 
     private ExtensionRegistrations descriptors;
 
     @Activate
     void activate(BundleContext context) {
-        descriptors = ExtensionRegistrations.neutron(context, ALIASES.toArray(String[]::new));
+        List<ExtensionDescriptor> all = new ArrayList<>();
+        ALIASES.forEach(a -> all.add(ApiDefinitions.neutron().extension(a)));
+        ApiDefinitions own = ownDefinitions();
+        OWN_ALIASES.forEach(a -> all.add(own.extension(a)));
+        descriptors = ExtensionRegistrations.of(context, all);
+    }
+
+    static ApiDefinitions ownDefinitions() {
+        try (InputStream in = RouterPlugin.class.getResourceAsStream("router-api-definitions.json")) {
+            return ApiDefinitions.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Deactivate
@@ -35,6 +55,8 @@ public class RouterPlugin implements Plugin {
 
     @Override
     public Set<String> supportedExtensionAliases() {
-        return new LinkedHashSet<>(ALIASES);
+        Set<String> aliases = new LinkedHashSet<>(ALIASES);
+        aliases.addAll(OWN_ALIASES);
+        return aliases;
     }
 }

@@ -7,8 +7,8 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 
 /**
- * Neutron's {@code routerports}: a core port serving as a router's interface. A port is the
- * interface of one router at most, which its primary key enforces.
+ * Neutron's {@code routerports}: a core port serving as a router's interface (or its DVR SNAT
+ * port). A port serves one router at most, which its primary key enforces.
  */
 @Entity
 @Table(name = "routerports", indexes = @Index(name = "ix_routerports_router_id", columnList = "router_id"))
@@ -23,4 +23,11 @@ public class RouterPortEntity {
     /** The port's network, so floating IPs can tell which routers reach a network. */
     @Column(name = "network_id", length = 36)
     String networkId;
+
+    /**
+     * Null for an interface (its device_owner follows the router's kind); {@link SnatPorts#OWNER}
+     * for the centralized SNAT port a distributed router with a gateway has on an interface's network.
+     */
+    @Column(name = "port_type", length = 255)
+    String portType;
 }

@@ -32,8 +32,8 @@ final class RouterPorts {
 
     /** The router's interface ports, sorted by id. */
     static List<String> interfacePortIds(EntityManager em, String routerId) {
-        return em.createQuery("SELECT p.portId FROM RouterPortEntity p WHERE p.routerId = :r ORDER BY p.portId",
-                String.class).setParameter("r", routerId).getResultList();
+        return em.createQuery("SELECT p.portId FROM RouterPortEntity p WHERE p.routerId = :r AND p.portType IS NULL"
+                + " ORDER BY p.portId", String.class).setParameter("r", routerId).getResultList();
     }
 
     Map<String, Object> add(Map<String, Object> info) {
@@ -48,6 +48,7 @@ final class RouterPorts {
         row.routerId = router.id;
         row.networkId = (String) port.get(NETWORK_ID);
         em.persist(row);
+        SnatPorts.sync(core, em, context, router);
         return result(port, subnetIds(port));
     }
 
@@ -71,7 +72,7 @@ final class RouterPorts {
         }
         views.forEach(this::checkNewSubnet);
         return core.updatePort(context, portId, Map.of(CoreResources.DEVICE_ID, router.id,
-                CoreResources.DEVICE_OWNER, RouterHandler.INTERFACE_OWNER));
+                CoreResources.DEVICE_OWNER, RouterHandler.interfaceOwner(router)));
     }
 
     /** Neutron's _add_interface_by_subnet: a new port holding the subnet's gateway address. */
@@ -86,7 +87,7 @@ final class RouterPorts {
         ip.put(SUBNET_ID, subnetId);
         ip.put("ip_address", gateway);
         return core.createPort(context, router.projectId, (String) subnet.get(NETWORK_ID), router.id,
-                RouterHandler.INTERFACE_OWNER, List.of(ip));
+                RouterHandler.interfaceOwner(router), List.of(ip));
     }
 
     /**
@@ -113,8 +114,10 @@ final class RouterPorts {
     Map<String, Object> remove(Map<String, Object> info) {
         validate(info);
         String subnetId = (String) info.get(SUBNET_ID);
-        return info.containsKey(PORT_ID) ? removeByPort((String) info.get(PORT_ID), subnetId)
+        Map<String, Object> result = info.containsKey(PORT_ID) ? removeByPort((String) info.get(PORT_ID), subnetId)
                 : removeBySubnet(subnetId);
+        SnatPorts.sync(core, em, context, router);
+        return result;
     }
 
     /**
@@ -137,7 +140,7 @@ final class RouterPorts {
 
     private Map<String, Object> removeByPort(String portId, String subnetId) {
         RouterPortEntity row = em.find(RouterPortEntity.class, portId);
-        if (row == null || !row.routerId.equals(router.id)) {
+        if (row == null || row.portType != null || !row.routerId.equals(router.id)) {
             throw RouterErrors.interfaceNotFound(router.id, portId);
         }
         Map<String, Object> port = core.port(context, portId);
