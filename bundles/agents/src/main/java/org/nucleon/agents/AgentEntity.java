@@ -17,8 +17,9 @@ public class AgentEntity {
     String id;
     @Column(name = "agent_type", length = 255, nullable = false)
     String agentType;
-    // quoted: BINARY is reserved in PostgreSQL
-    @Column(name = "\"binary\"", length = 255, nullable = false)
+    // Neutron's "binary" is reserved in PostgreSQL, and a quoted name defeats create-or-extend's
+    // check for existing columns on Derby (it would add the column again at every start)
+    @Column(name = "agent_binary", length = 255, nullable = false)
     String binary;
     @Column(length = 255, nullable = false)
     String topic;

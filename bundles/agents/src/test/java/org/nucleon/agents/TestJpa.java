@@ -21,11 +21,16 @@ final class TestJpa implements JpaTemplate, AutoCloseable {
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
     TestJpa() {
+        this("agents-" + UUID.randomUUID());
+    }
+
+    /** On a named in-memory database, which a second instance opens again as a restart does. */
+    TestJpa(String database) {
         Map<String, Object> p = new HashMap<>();
         p.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
         p.put("javax.persistence.jtaDataSource", "");
         p.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        p.put("javax.persistence.jdbc.url", "jdbc:derby:memory:agents-" + UUID.randomUUID() + ";create=true");
+        p.put("javax.persistence.jdbc.url", "jdbc:derby:memory:" + database + ";create=true");
         emf = new PersistenceProvider().createEntityManagerFactory("nucleon-agents", p);
     }
 
