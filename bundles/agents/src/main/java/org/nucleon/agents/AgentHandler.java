@@ -20,6 +20,7 @@ import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.validation.Converters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -121,9 +122,9 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
         if (alive == null || alive.isEmpty()) {
             return agents;
         }
-        boolean wanted = Boolean.parseBoolean(String.valueOf(alive.get(0)).strip().toLowerCase(Locale.ROOT))
-                || "1".equals(String.valueOf(alive.get(0)).strip());
-        return agents.stream().filter(a -> wanted == (Boolean) a.get("alive")).toList();
+        // as Neutron: the first value, through convert_to_boolean (400 InvalidInput otherwise)
+        Object wanted = Converters.get("convert_to_boolean").convert(alive.get(0));
+        return agents.stream().filter(a -> wanted.equals(a.get("alive"))).toList();
     }
 
     /**

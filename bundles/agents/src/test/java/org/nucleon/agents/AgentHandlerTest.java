@@ -68,6 +68,10 @@ public class AgentHandlerTest extends AgentsFixture {
         List<Map<String, Object>> down = agents.list(ADMIN, dead);
         assertEquals(1, down.size());
         assertEquals("node-1", down.get(0).get("host"));
+        ListQuery bogus = new ListQuery(Map.of("alive", List.of("maybe")), List.of(new SortKey("id", true)), 0, null,
+                false);
+        expect(400, "InvalidInput", "Invalid input for operation: 'maybe' cannot be converted to boolean.",
+                () -> agents.list(ADMIN, bogus));
     }
 
     @Test
