@@ -6,8 +6,14 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.Test;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
@@ -96,6 +102,25 @@ public class AgentHandlerTest extends AgentsFixture {
         expect(404, "AgentNotFound", message, () -> agents.delete(ADMIN, id));
         expect(404, "AgentNotFound", message, () -> agents.update(ADMIN, id, Map.of("description", "x")));
         assertTrue(agents.list(ADMIN, ListQuery.all()).isEmpty());
+    }
+
+    @Test
+    public void concurrentFirstReportsMakeOneAgent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Map<String, Object>>> reports = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reports.add(pool.submit(() -> report(Zones.DHCP_AGENT, "node-race", "zone-a")));
+            }
+            Set<Object> ids = new HashSet<>();
+            for (Future<Map<String, Object>> r : reports) {
+                ids.add(r.get().get("id"));
+            }
+            assertEquals(1, ids.size());
+            assertEquals(1, agents.list(ADMIN, ListQuery.all()).size());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
@@ -15,7 +16,7 @@ import org.nucleon.api.error.NeutronException;
 
 /** The agents bundle's components on a fresh database, with a clock the tests move. */
 public abstract class AgentsFixture {
-    static final RequestContext ADMIN = new RequestContext("p1", "u1", java.util.List.of("admin"), true, "req-1");
+    static final RequestContext ADMIN = new RequestContext("p1", "u1", List.of("admin"), true, "req-1");
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00.750Z");
 
     TestJpa jpa;
