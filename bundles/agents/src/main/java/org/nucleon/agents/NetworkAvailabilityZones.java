@@ -1,0 +1,86 @@
+package org.nucleon.agents;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.Event;
+import org.nucleon.api.callback.ResourceCallback;
+import org.nucleon.api.callback.ResourceEvent;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceExtender;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The network_availability_zone extension on the core plugin's networks: availability_zone_hints
+ * checked and stored on create (each must be a zone of some DHCP agent, else 404
+ * AvailabilityZoneNotFound), dropped with the network, and shown with availability_zones, the
+ * zones of the DHCP agents hosting the network: none while nothing schedules networks to agents.
+ */
+@Component(service = {ResourceCallback.class, ResourceExtender.class}, property = {
+        ResourceCallback.RESOURCE + "=network", ResourceCallback.EVENTS + "=precommit_create",
+        ResourceCallback.EVENTS + "=precommit_delete", ResourceHandler.COLLECTION + "=networks"})
+public class NetworkAvailabilityZones implements ResourceCallback, ResourceExtender {
+    static final String HINTS = "availability_zone_hints";
+    static final String ZONES = "availability_zones";
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
+
+    @Reference(target = "(osgi.unit.name=nucleon-agents)")
+    JpaTemplate jpa;
+
+    @Override
+    public void handle(ResourceEvent event) {
+        if (event.event() == Event.PRECOMMIT_CREATE) {
+            store(event.id(), event.request() == null ? null : (List<?>) event.request().get(HINTS));
+        } else if (event.event() == Event.PRECOMMIT_DELETE) {
+            jpa.tx(TransactionType.Required, em -> {
+                NetworkAzHintsEntity h = em.find(NetworkAzHintsEntity.class, event.id());
+                if (h != null) {
+                    em.remove(h);
+                }
+            });
+        }
+    }
+
+    private void store(String networkId, List<?> hints) {
+        if (hints == null || hints.isEmpty()) {
+            return;
+        }
+        List<String> names = hints.stream().map(String::valueOf).toList();
+        jpa.tx(TransactionType.Required, em -> {
+            String unknown = Zones.firstUnknown(em, "network", names);
+            if (unknown != null) {
+                throw new NeutronException(404, "AvailabilityZoneNotFound",
+                        "AvailabilityZone " + unknown + " could not be found.");
+            }
+            NetworkAzHintsEntity h = new NetworkAzHintsEntity();
+            h.networkId = networkId;
+            h.hints = Json.write(names);
+            em.persist(h);
+        });
+    }
+
+    @Override
+    public void extend(RequestContext context, List<Map<String, Object>> items) {
+        List<String> ids = items.stream().map(i -> i.get("id")).filter(Objects::nonNull).map(String::valueOf)
+                .distinct().toList();
+        Map<String, List<String>> hints = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jpa.tx(TransactionType.Supports, em -> em.createQuery(
+                    "select h from NetworkAzHintsEntity h where h.networkId in :ids", NetworkAzHintsEntity.class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(h -> hints.put(h.networkId, Json.read(h.hints, NAMES))));
+        }
+        for (Map<String, Object> item : items) {
+            item.put(HINTS, hints.getOrDefault(String.valueOf(item.get("id")), List.of()));
+            item.put(ZONES, List.of());
+        }
+    }
+}
