@@ -58,6 +58,15 @@ public class PostgresIT extends NucleonKarafTestSupport {
             assertEquals(name + "-2", storedName(id));
             List<?> found = (List<?>) api.get("/v2.0/networks?name=" + name + "-2").map().get("networks");
             assertEquals(1, found.size());
+            // every plugin's unit made its tables on PostgreSQL: a subnet, a port, a QoS policy, a router
+            Http.Answer subnet = api.post("/v2.0/subnets", "{\"subnet\": {\"network_id\": \"" + id
+                    + "\", \"ip_version\": 4, \"cidr\": \"10.123.0.0/24\"}}");
+            assertEquals(subnet.text(), 201, subnet.status());
+            Http.Answer port = api.post("/v2.0/ports", "{\"port\": {\"network_id\": \"" + id + "\"}}");
+            assertEquals(port.text(), 201, port.status());
+            assertEquals(201, api.post("/v2.0/qos/policies", "{\"policy\": {\"name\": \"" + name + "\"}}").status());
+            assertEquals(201, api.post("/v2.0/routers", "{\"router\": {\"name\": \"" + name + "\"}}").status());
+            assertEquals(204, api.delete("/v2.0/ports/" + ((Map<?, ?>) port.map().get("port")).get("id")).status());
         } finally {
             assertEquals(204, api.delete("/v2.0/networks/" + id).status());
         }
