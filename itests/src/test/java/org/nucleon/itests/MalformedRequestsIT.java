@@ -124,6 +124,8 @@ public class MalformedRequestsIT extends NucleonKarafTestSupport {
                         "AvailabilityZoneNotFound", "AvailabilityZone nope could not be found."),
                 new Bad("POST", "/v2.0/networks", "{\"network\": {\"availability_zone_hints\": \"nope\"}}", 400,
                         null, null),
+                new Bad("POST", "/v2.0/routers", "{\"router\": {\"availability_zone_hints\": [\"nope\"]}}", 404,
+                        "AvailabilityZoneNotFound", "AvailabilityZone nope could not be found."),
                 new Bad("POST", rules, r + "\"remote_group_id\": 1}}", 404, "SecurityGroupNotFound", null),
                 new Bad("POST", subnets, "{\"subnet\": {\"network_id\": \"" + net + "\", \"ip_version\": 4, "
                         + "\"prefixlen\": 99999999999999999999}}", 400, "InvalidInput", null),

@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Deactivate;
 /** Agents and the availability zones made of them, including networks' zones. */
 @Component(service = Plugin.class, immediate = true)
 public class AgentsPlugin implements Plugin {
-    static final List<String> ALIASES = List.of("agent", "availability_zone", "network_availability_zone");
+    static final List<String> ALIASES = List.of("agent", "availability_zone", "network_availability_zone",
+            "router_availability_zone");
 
     private ExtensionRegistrations descriptors;
 

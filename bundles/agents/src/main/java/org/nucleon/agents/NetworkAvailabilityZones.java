@@ -22,11 +22,33 @@ import org.osgi.service.component.annotations.Reference;
  * checked and stored on create (each must be a zone of some DHCP agent, else 404
  * AvailabilityZoneNotFound), dropped with the network, and shown with availability_zones, the
  * zones of the DHCP agents hosting the network: none while nothing schedules networks to agents.
+ * {@link Routers} does the same for the router plugin's routers and L3 agents
+ * (router_availability_zone).
  */
 @Component(service = {ResourceCallback.class, ResourceExtender.class}, property = {
         ResourceCallback.RESOURCE + "=network", ResourceCallback.EVENTS + "=precommit_create",
         ResourceCallback.EVENTS + "=precommit_delete", ResourceHandler.COLLECTION + "=networks"})
 public class NetworkAvailabilityZones implements ResourceCallback, ResourceExtender {
+    /** The zones of routers: hints checked against the L3 agents' zones. */
+    @Component(service = {ResourceCallback.class, ResourceExtender.class}, property = {
+            ResourceCallback.RESOURCE + "=router", ResourceCallback.EVENTS + "=precommit_create",
+            ResourceCallback.EVENTS + "=precommit_delete", ResourceHandler.COLLECTION + "=routers"})
+    public static class Routers extends NetworkAvailabilityZones {
+        public Routers() {
+            super("router");
+        }
+    }
+
+    /** The agent resource whose zones the hints must name: network (DHCP) or router (L3). */
+    private final String zoneResource;
+
+    public NetworkAvailabilityZones() {
+        this("network");
+    }
+
+    protected NetworkAvailabilityZones(String zoneResource) {
+        this.zoneResource = zoneResource;
+    }
     static final String HINTS = "availability_zone_hints";
     static final String ZONES = "availability_zones";
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
@@ -41,7 +63,7 @@ public class NetworkAvailabilityZones implements ResourceCallback, ResourceExten
             store(event.id(), event.request() == null ? null : (List<?>) event.request().get(HINTS));
         } else if (event.event() == Event.PRECOMMIT_DELETE) {
             jpa.tx(TransactionType.Required, em -> {
-                NetworkAzHintsEntity h = em.find(NetworkAzHintsEntity.class, event.id());
+                AzHintsEntity h = em.find(AzHintsEntity.class, event.id());
                 if (h != null) {
                     em.remove(h);
                 }
@@ -49,19 +71,19 @@ public class NetworkAvailabilityZones implements ResourceCallback, ResourceExten
         }
     }
 
-    private void store(String networkId, List<?> hints) {
+    private void store(String resourceId, List<?> hints) {
         if (hints == null || hints.isEmpty()) {
             return;
         }
         List<String> names = hints.stream().map(String::valueOf).toList();
         jpa.tx(TransactionType.Required, em -> {
-            String unknown = Zones.firstUnknown(em, "network", names);
+            String unknown = Zones.firstUnknown(em, zoneResource, names);
             if (unknown != null) {
                 throw new NeutronException(404, "AvailabilityZoneNotFound",
                         "AvailabilityZone " + unknown + " could not be found.");
             }
-            NetworkAzHintsEntity h = new NetworkAzHintsEntity();
-            h.networkId = networkId;
+            AzHintsEntity h = new AzHintsEntity();
+            h.resourceId = resourceId;
             h.hints = Json.write(names);
             em.persist(h);
         });
@@ -74,9 +96,9 @@ public class NetworkAvailabilityZones implements ResourceCallback, ResourceExten
         Map<String, List<String>> hints = new HashMap<>();
         if (!ids.isEmpty()) {
             jpa.tx(TransactionType.Supports, em -> em.createQuery(
-                    "select h from NetworkAzHintsEntity h where h.networkId in :ids", NetworkAzHintsEntity.class)
+                    "select h from AzHintsEntity h where h.resourceId in :ids", AzHintsEntity.class)
                     .setParameter("ids", ids).getResultList()
-                    .forEach(h -> hints.put(h.networkId, Json.read(h.hints, NAMES))));
+                    .forEach(h -> hints.put(h.resourceId, Json.read(h.hints, NAMES))));
         }
         for (Map<String, Object> item : items) {
             item.put(HINTS, hints.getOrDefault(String.valueOf(item.get("id")), List.of()));

@@ -91,7 +91,7 @@ public class AvailabilityZoneTest extends AgentsFixture {
         networkZones.handle(new ResourceEvent("network", Event.PRECOMMIT_DELETE, ADMIN, NET, Map.of("id", NET),
                 Map.of("id", NET), null));
         assertEquals(List.of(), extended().get(NetworkAvailabilityZones.HINTS));
-        assertNull(jpa.txExpr(em -> em.find(NetworkAzHintsEntity.class, NET)));
+        assertNull(jpa.txExpr(em -> em.find(AzHintsEntity.class, NET)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
@@ -52,6 +53,20 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
 
     @Reference
     CoreResources core;
+
+    @Reference
+    CallbackRegistry callbacks;
+
+    /** Routers publish their events, so other bundles take part (availability zone hints). */
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    protected String eventResource() {
+        return "router";
+    }
 
     private volatile boolean haByDefault;
     private volatile boolean distributedByDefault;
