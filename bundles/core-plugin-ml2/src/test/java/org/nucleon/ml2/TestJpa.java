@@ -1,90 +1,10 @@
 package org.nucleon.ml2;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.nucleon.api.context.RequestContext;
+import org.nucleon.testsupport.JpaFixture;
 
-/**
- * The ML2 persistence unit outside OSGi: real EclipseLink on a fresh in-memory Derby, with
- * resource-local transactions standing in for JTA. One instance, one database.
- */
-public final class TestJpa implements JpaTemplate, AutoCloseable {
-    public static final RequestContext ADMIN = new RequestContext("fake_project_id", "fake_user_id",
-            java.util.List.of("admin"), true, "req-test");
-
-    static {
-        // as the distribution sets them: Derby locks rows, so concurrent writers deadlock and retry
-        System.setProperty("derby.locks.deadlockTimeout", "1");
-        System.setProperty("derby.locks.waitTimeout", "10");
-    }
-
-    private final EntityManagerFactory emf;
-    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
-
+/** The nucleon-ml2 unit outside OSGi, on a fresh in-memory Derby. */
+public final class TestJpa extends JpaFixture {
     public TestJpa() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        p.put("javax.persistence.jtaDataSource", "");
-        p.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
-        p.put("javax.persistence.jdbc.url", "jdbc:derby:memory:ml2-" + UUID.randomUUID() + ";create=true");
-        p.put("eclipselink.logging.level", "WARNING");
-        emf = new PersistenceProvider().createEntityManagerFactory("nucleon-ml2", p);
-    }
-
-    @Override
-    public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-        EntityManager outer = current.get();
-        if (outer != null) {
-            return code.apply(outer);
-        }
-        EntityManager em = emf.createEntityManager();
-        current.set(em);
-        EntityTransaction tx = em.getTransaction();
-        tx.begin();
-        try {
-            R r = code.apply(em);
-            tx.commit();
-            return r;
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw e;
-        } finally {
-            current.remove();
-            em.close();
-        }
-    }
-
-    @Override
-    public void tx(TransactionType type, EmConsumer code) {
-        txExpr(type, em -> {
-            code.accept(em);
-            return null;
-        });
-    }
-
-    @Override
-    public <R> R txExpr(EmFunction<R> code) {
-        return txExpr(TransactionType.Required, code);
-    }
-
-    @Override
-    public void tx(EmConsumer code) {
-        tx(TransactionType.Required, code);
-    }
-
-    @Override
-    public void close() {
-        emf.close();
+        super("nucleon-ml2");
     }
 }
