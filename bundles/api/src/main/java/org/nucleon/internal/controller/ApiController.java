@@ -188,7 +188,7 @@ public final class ApiController {
             }
             allow(req, "GET", "POST");
             if (req.method().equals("GET")) {
-                return list(snapshot, route, m, req, ctx, fields);
+                return list(snapshot, route, h, req, ctx, fields);
             }
             BodyProcessor.Prepared p = BodyProcessor.prepareCreate(ctx, route, parseBody(req),
                     config.get().allowBulk());
@@ -218,11 +218,10 @@ public final class ApiController {
         }
     }
 
-    private ApiResponse list(ApiSnapshot snapshot, Route route, RouteMatch m, ApiRequest req, RequestContext ctx,
+    private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
             List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
         List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, q));
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
