@@ -106,17 +106,17 @@ public final class ApiDefinitions {
         String alias = n.path("alias").asText();
         boolean core = n.path("api_prefix").isNull();
         Map<String, Map<String, String>> actionMap = new LinkedHashMap<>();
-        n.path("action_map").fields().forEachRemaining(m -> {
-            Map<String, String> actions = new LinkedHashMap<>();
-            m.getValue().fields().forEachRemaining(a -> actions.put(a.getKey(), a.getValue().asText()));
-            actionMap.put(m.getKey(), actions);
-        });
+        n.path("action_map").fields().forEachRemaining(m -> actionMap.put(m.getKey(), methods(m.getValue())));
         Map<String, ResourceDefinition> resources = new LinkedHashMap<>();
         n.path("resources").fields().forEachRemaining(r -> {
             String collection = r.getKey();
             String member = core ? n.path("resource_name").asText() : ResourceDefinition.memberOf(collection);
+            // quotas name their actions on the resource itself rather than in an action map
+            Map<String, String> actions = new LinkedHashMap<>(actionMap.getOrDefault(member, Map.of()));
+            actions.putAll(methods(r.getValue().path("member_actions")));
             resources.put(collection, new ResourceDefinition(collection, member, null, null,
-                    attributes(r.getValue().path("attributes")), actionMap.getOrDefault(member, Map.of()), true));
+                    attributes(r.getValue().path("attributes")), actions, true,
+                    methods(r.getValue().path("collection_actions"))));
         });
         n.path("sub_resources").fields().forEachRemaining(r -> {
             JsonNode parent = r.getValue().path("parent");
@@ -134,6 +134,13 @@ public final class ApiDefinitions {
         return new ExtensionDescriptor(alias, n.path("name").asText(), n.path("description").asText(),
                 n.path("updated").asText(), core, core ? "" : n.path("api_prefix").asText(""),
                 strings(n.path("required_extensions")), strings(n.path("optional_extensions")), resources);
+    }
+
+    /** An object of action name to HTTP method. */
+    private static Map<String, String> methods(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(a -> out.put(a.getKey(), a.getValue().asText()));
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {

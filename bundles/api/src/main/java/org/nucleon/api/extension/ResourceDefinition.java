@@ -15,13 +15,23 @@ import java.util.Map;
  * @param actions    member actions (e.g. {@code add_router_interface}) to their HTTP method
  * @param defines    whether this entry defines the collection rather than adding attributes to
  *                   one defined elsewhere
+ * @param collectionActions actions on the collection itself (quotas' {@code /quotas/project}) to
+ *                   their HTTP method
  */
 public record ResourceDefinition(String collection, String member, String parent, String parentMember,
-        Map<String, AttributeDefinition> attributes, Map<String, String> actions, boolean defines) {
+        Map<String, AttributeDefinition> attributes, Map<String, String> actions, boolean defines,
+        Map<String, String> collectionActions) {
 
     public ResourceDefinition {
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         actions = Map.copyOf(actions);
+        collectionActions = Map.copyOf(collectionActions);
+    }
+
+    /** A definition without collection actions, as nearly every resource is. */
+    public ResourceDefinition(String collection, String member, String parent, String parentMember,
+            Map<String, AttributeDefinition> attributes, Map<String, String> actions, boolean defines) {
+        this(collection, member, parent, parentMember, attributes, actions, defines, Map.of());
     }
 
     /** Whether the entry declares the primary key, which only a defining entry does. */
@@ -36,7 +46,8 @@ public record ResourceDefinition(String collection, String member, String parent
     }
 
     public ResourceDefinition withDefines(boolean value) {
-        return new ResourceDefinition(collection, member, parent, parentMember, attributes, actions, value);
+        return new ResourceDefinition(collection, member, parent, parentMember, attributes, actions, value,
+                collectionActions);
     }
 
     /** Neutron's singular form of a collection name: policies to policy, networks to network. */

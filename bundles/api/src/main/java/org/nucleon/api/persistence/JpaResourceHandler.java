@@ -153,6 +153,18 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         });
     }
 
+    /**
+     * One COUNT query over the rows, whoever asks, when every filter is a column; else as listed,
+     * so a filter the list interprets keeps its meaning.
+     */
+    @Override
+    public long count(RequestContext context, Map<String, List<Object>> filters) {
+        if (!columns.keySet().containsAll(filters.keySet())) {
+            return ResourceHandler.super.count(context, filters);
+        }
+        return jpa().txExpr(TransactionType.Supports, em -> ListQueries.count(em, type, filters, columns));
+    }
+
     @Override
     public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
         publish(Event.BEFORE_UPDATE, context, id, changes, null, changes);

@@ -81,6 +81,22 @@ public final class ListQueries {
         return out;
     }
 
+    /**
+     * {@code SELECT COUNT(*)} of the rows matching the filters (IN lists, ANDed), for quotas.
+     *
+     * @param columns API attribute name to entity field; every filter must have one
+     */
+    public static <E> long count(EntityManager em, Class<E> type, Map<String, List<Object>> filters,
+            Map<String, String> columns) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<E> root = cq.from(type);
+        List<Predicate> where = new ArrayList<>();
+        filters.forEach((attr, values) -> where.add(root.get(columns.get(attr)).in(values)));
+        cq.select(cb.count(root)).where(where.toArray(Predicate[]::new));
+        return em.createQuery(cq).getSingleResult();
+    }
+
     /** The marker row's values of the sort keys; 404 when there is no such row. */
     private static <E> List<Object> markerValues(EntityManager em, Class<E> type, String marker,
             List<SortKey> sorts, Map<String, String> columns, Function<String, NeutronException> notFound) {

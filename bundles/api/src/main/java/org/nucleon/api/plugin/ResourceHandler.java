@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.query.SortKey;
 
 /**
  * Serves one collection for a plugin; published as an OSGi service. Bodies arrive checked,
@@ -47,6 +48,15 @@ public interface ResourceHandler {
     /** The items of one page, in the query's order (also when paging in reverse). */
     List<Map<String, Object>> list(RequestContext context, ListQuery query);
 
+    /**
+     * How many items match the filters (attribute to accepted values, as in a {@link ListQuery}),
+     * e.g. a project's ports for its quota. This default lists them; a handler that can ask its
+     * database for the count should.
+     */
+    default long count(RequestContext context, Map<String, List<Object>> filters) {
+        return list(context, new ListQuery(filters, List.of(new SortKey("id", true)), 0, null, false)).size();
+    }
+
     Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes);
 
     void delete(RequestContext context, String id);
@@ -60,7 +70,10 @@ public interface ResourceHandler {
         return this;
     }
 
-    /** A member action such as {@code add_router_interface}; 404 unless the handler has it. */
+    /**
+     * A member action such as {@code add_router_interface}, or with a null id a collection action
+     * such as quotas' {@code project}; 404 unless the handler has it.
+     */
     default Map<String, Object> action(RequestContext context, String id, String action, Map<String, Object> body) {
         throw NeutronException.httpNotFound();
     }

@@ -15,6 +15,7 @@ import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.quota.QuotaEngine;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.Route;
 import org.nucleon.internal.registry.RouteMatch;
@@ -39,11 +40,19 @@ public final class ApiController {
     private final Supplier<ApiSnapshot> snapshots;
     private final Supplier<ApiConfig> config;
     private final Authenticator authenticator;
+    private final Supplier<QuotaEngine> quotas;
 
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator) {
+        this(snapshots, config, authenticator, () -> null);
+    }
+
+    /** @param quotas the quota engine now registered, or null: then nothing is enforced */
+    public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
+            Supplier<QuotaEngine> quotas) {
         this.snapshots = snapshots;
         this.config = config;
         this.authenticator = authenticator;
+        this.quotas = quotas;
     }
 
     /** Who is asking; builds Neutron's request context from the request's headers. */
@@ -176,7 +185,7 @@ public final class ApiController {
         ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
         List<String> fields = ListRequest.fields(req.query());
         if (m.action() != null) {
-            allow(req, route.actions().get(m.action()));
+            allow(req, m.id() == null ? route.collectionActions().get(m.action()) : route.actions().get(m.action()));
             Object body = parseBody(req);
             return ApiResponse.of(200, h.action(ctx, m.id(), m.action(), body instanceof Map<?, ?> b
                     ? stringKeys(b) : Map.of()));
@@ -192,14 +201,7 @@ public final class ApiController {
             }
             BodyProcessor.Prepared p = BodyProcessor.prepareCreate(ctx, route, parseBody(req),
                     config.get().allowBulk());
-            if (p.bulk()) {
-                List<Object> out = new ArrayList<>();
-                route.extended(ctx, h.createBulk(ctx, p.resources()))
-                        .forEach(r -> out.add(view(snapshot, route, r, List.of())));
-                return ApiResponse.of(201, Map.of(route.collection(), out));
-            }
-            return ApiResponse.of(201, Map.of(route.member(), view(snapshot, route, one(route, ctx,
-                    h.create(ctx, p.resources().get(0))), List.of())));
+            return create(snapshot, route, h, ctx, p);
         }
         allow(req, "GET", "PUT", "DELETE");
         switch (req.method()) {
@@ -215,6 +217,50 @@ public final class ApiController {
             default:
                 h.delete(ctx, m.id());
                 return ApiResponse.of(204, null);
+        }
+    }
+
+    /** Neutron's _create: quota reserved per project, the plugin's create, then the reservation committed. */
+    private ApiResponse create(ApiSnapshot snapshot, Route route, ResourceHandler h, RequestContext ctx,
+            BodyProcessor.Prepared p) {
+        QuotaEngine.Reservation reservation = reserve(route, ctx, p.resources());
+        List<Map<String, Object>> created;
+        try {
+            created = p.bulk() ? h.createBulk(ctx, p.resources()) : List.of(h.create(ctx, p.resources().get(0)));
+        } catch (RuntimeException e) {
+            settle(reservation::cancel);
+            throw e;
+        }
+        settle(reservation::commit);
+        List<Object> out = new ArrayList<>();
+        route.extended(ctx, created).forEach(r -> out.add(view(snapshot, route, r, List.of())));
+        return ApiResponse.of(201, p.bulk() ? Map.of(route.collection(), out) : Map.of(route.member(), out.get(0)));
+    }
+
+    /** Items without a project (a resource with no tenant_id) are not counted, as in Neutron. */
+    private QuotaEngine.Reservation reserve(Route route, RequestContext ctx, List<Map<String, Object>> items) {
+        QuotaEngine engine = quotas.get();
+        if (engine == null) {
+            return QuotaEngine.Reservation.NONE;
+        }
+        Map<String, Integer> deltas = new LinkedHashMap<>();
+        items.forEach(i -> {
+            if (i.get(BodyProcessor.TENANT_ID) instanceof String project) {
+                deltas.merge(project, 1, Integer::sum);
+            }
+        });
+        return deltas.isEmpty() ? QuotaEngine.Reservation.NONE : engine.makeReservation(ctx, route.member(), deltas);
+    }
+
+    /**
+     * Ending a reservation must not fail a request whose create has its answer already (the
+     * quota bundle may be leaving): an unsettled reservation lapses by itself.
+     */
+    private static void settle(Runnable end) {
+        try {
+            end.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not end a quota reservation; it lapses by itself", e);
         }
     }
 

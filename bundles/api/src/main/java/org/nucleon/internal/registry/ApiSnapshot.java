@@ -38,7 +38,7 @@ public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, Stri
 
     /**
      * Resolves path segments below {@code /v2.0}: {@code collection}, {@code collection/id},
-     * {@code collection/id/action}, and the same under a parent's {@code parents/pid/}.
+     * {@code collection/id/action}, {@code collection/action}, and the same under a parent's {@code parents/pid/}.
      * Returns null when nothing matches.
      */
     public RouteMatch match(List<String> segments) {
@@ -64,7 +64,9 @@ public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, Stri
                 return new RouteMatch(r, parentId, null, null);
             }
             if (rest.size() == 1) {
-                return new RouteMatch(r, parentId, rest.get(0), null);
+                // as Neutron's routes map them, collection actions shadow a member of that id
+                return r.collectionActions().containsKey(rest.get(0)) ? new RouteMatch(r, parentId, null, rest.get(0))
+                        : new RouteMatch(r, parentId, rest.get(0), null);
             }
             if (r.actions().containsKey(rest.get(1))) {
                 return new RouteMatch(r, parentId, rest.get(0), rest.get(1));

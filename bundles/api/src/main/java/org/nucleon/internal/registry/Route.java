@@ -14,13 +14,16 @@ import org.nucleon.api.plugin.ResourceHandler;
  * @param primaryKey  the attribute that identifies an item, for markers and the implied sort key
  * @param extenders   other plugins' extenders of this collection's items
  * @param core        one of the core resources listed in {@code GET /v2.0/}
+ * @param collectionActions actions on the collection itself ({@code /quotas/project}) to their method
  */
 public record Route(String collection, String member, List<String> pathPattern, String parentMember,
         String primaryKey, Map<String, AttributeDefinition> attributes, Map<String, String> actions,
-        ResourceHandler handler, List<ResourceExtender> extenders, boolean core) {
+        ResourceHandler handler, List<ResourceExtender> extenders, boolean core,
+        Map<String, String> collectionActions) {
 
     public Route {
         extenders = List.copyOf(extenders);
+        collectionActions = Map.copyOf(collectionActions);
     }
 
     /** The items as the handler returned them, with every extender's attributes added. */

@@ -90,6 +90,7 @@ public final class SnapshotBuilder {
         Map<String, ExtensionDescriptor> owner = new LinkedHashMap<>();
         Map<String, Map<String, AttributeDefinition>> attributes = new LinkedHashMap<>();
         Map<String, Map<String, String>> actions = new LinkedHashMap<>();
+        Map<String, Map<String, String>> collectionActions = new LinkedHashMap<>();
         List<ExtensionDescriptor> ordered = dependencyOrder(active);
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
@@ -98,6 +99,7 @@ public final class SnapshotBuilder {
                     owner.put(r.collection(), d);
                     attributes.put(r.collection(), new LinkedHashMap<>(r.attributes()));
                     actions.put(r.collection(), new LinkedHashMap<>(r.actions()));
+                    collectionActions.put(r.collection(), new LinkedHashMap<>(r.collectionActions()));
                 }
             }
         }
@@ -110,6 +112,8 @@ public final class SnapshotBuilder {
                     target.putAll(r.attributes());
                     // e.g. subnetpool-prefix-ops adds add_prefixes to subnetpools
                     actions.get(r.collection()).putAll(r.actions());
+                    // e.g. quota_details adds /quotas/{id}/details
+                    collectionActions.get(r.collection()).putAll(r.collectionActions());
                 }
             }
         }
@@ -120,7 +124,7 @@ public final class SnapshotBuilder {
             mirrorProjectId(attrs);
             routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), r.primaryKey(),
                     attrs, actions.get(r.collection()), handlers.get(r.collection()),
-                    extenders.getOrDefault(r.collection(), List.of()), d.core()));
+                    extenders.getOrDefault(r.collection(), List.of()), d.core(), collectionActions.get(r.collection())));
         }
         return routes;
     }

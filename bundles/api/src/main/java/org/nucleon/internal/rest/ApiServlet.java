@@ -11,12 +11,16 @@ import javax.servlet.http.HttpServlet;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.nucleon.api.quota.QuotaEngine;
 import org.nucleon.internal.controller.ApiConfig;
 import org.nucleon.internal.controller.ApiController;
 import org.nucleon.internal.registry.ExtensionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
@@ -32,6 +36,11 @@ public class ApiServlet extends HttpServlet {
 
     @Reference
     private transient ExtensionManager extensions;
+
+    /** The quota extension's engine while its bundle runs; without it creates are not limited. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile QuotaEngine quotas;
 
     private transient Map<String, Object> settings;
     private transient ServletContainer jersey;
@@ -57,7 +66,7 @@ public class ApiServlet extends HttpServlet {
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         ApiConfig api = apiConfig(settings);
-        ApiController controller = new ApiController(extensions::snapshot, () -> api, new NoAuth());
+        ApiController controller = new ApiController(extensions::snapshot, () -> api, new NoAuth(), () -> quotas);
         Rendering rendering = new Rendering();
         ResourceConfig rc = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
