@@ -33,6 +33,15 @@ final class Bench {
                 log.println("warning: warmup on " + ep.name + ": " + o.firstError());
             }
         }
+        for (Endpoint ep : endpoints) {
+            try {
+                String project = Quotas.unlimit(ep);
+                log.println(project == null ? ep.name + ": no quotas" : ep.name + ": quotas of project " + project
+                        + " set to unlimited");
+            } catch (java.io.IOException e) {
+                log.println("warning: quotas on " + ep.name + " left as they are: " + e.getMessage());
+            }
+        }
         for (Scenarios.Def def : Scenarios.select(settings)) {
             runScenario(def);
         }
