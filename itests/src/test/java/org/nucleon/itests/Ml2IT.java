@@ -52,6 +52,8 @@ public class Ml2IT extends NucleonKarafTestSupport {
     @Test
     public void eightClientsCreate2000PortsWithoutSharingAnAddressOrMac() throws Exception {
         Http api = api();
+        // Neutron's default quota is 500 ports a project
+        unlimitedQuotas(api, FAKE_PROJECT);
         String net = networkWithSubnet(api, "many-ports", "10.40.0.0/21");
         int clients = 8;
         int perClient = 250;
@@ -130,12 +132,4 @@ public class Ml2IT extends NucleonKarafTestSupport {
         return a.status() == 201 ? (String) ((Map<?, ?>) a.map().get("port")).get("binding:vif_type") : a.text();
     }
 
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact)) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
-    }
 }

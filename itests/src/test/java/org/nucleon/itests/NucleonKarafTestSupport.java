@@ -11,11 +11,14 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -81,6 +84,36 @@ public abstract class NucleonKarafTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The project of requests without X-Project-Id under noauth. */
+    protected static final String FAKE_PROJECT = "fake_project_id";
+
+    /**
+     * Lifts every quota of a project (-1 on each resource the server keeps one for), for tests
+     * that create more than Neutron's defaults allow; waits for the quotas extension first.
+     */
+    protected static void unlimitedQuotas(Http api, String project) throws Exception {
+        String path = "/v2.0/quotas/" + project;
+        if (!Http.await(60_000, () -> api.get(path).status() == 200)) {
+            throw new AssertionError(path + " not served within 60 s");
+        }
+        Map<String, Object> unlimited = new LinkedHashMap<>();
+        ((Map<?, ?>) api.get(path).map().get("quota")).keySet().forEach(r -> unlimited.put((String) r, -1));
+        Http.Answer a = api.put(path, Http.JSON.writeValueAsString(Map.of("quota", unlimited)));
+        if (a.status() != 200) {
+            throw new AssertionError("PUT " + path + ": " + a.status() + " " + a.text());
+        }
+    }
+
+    /** The installed bundle of a Maven artifact, e.g. {@code nucleon-extensions}. */
+    protected Bundle bundle(String artifact) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getLocation().contains(artifact + "/")) {
+                return b;
+            }
+        }
+        throw new AssertionError(artifact + " is not installed");
     }
 
     /** A client for the distribution, once the networks collection is served. */

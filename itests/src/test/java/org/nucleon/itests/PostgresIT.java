@@ -47,6 +47,8 @@ public class PostgresIT extends NucleonKarafTestSupport {
     public void networksPersistInPostgresql() throws Exception {
         features.installFeature("nucleon-postgresql", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         Http api = api();
+        // the database outlives the test, and so do the QoS policy and router each run leaves
+        unlimitedQuotas(api, FAKE_PROJECT);
         String name = "pg-" + UUID.randomUUID();
         Http.Answer created = api.post("/v2.0/networks", "{\"network\": {\"name\": \"" + name + "\"}}");
         assertEquals(created.text(), 201, created.status());
