@@ -50,6 +50,21 @@ public class MeteringLabelHandlerTest {
         assertEquals(created, db.labels.get(MeteringDb.ADMIN, (String) created.get("id")));
     }
 
+    /** JpaResourceHandler.count: one COUNT over the columns, else what the list would give. */
+    @Test
+    public void countsAProjectsLabelsAsTheListWould() {
+        db.labels.create(MeteringDb.ADMIN, label("a", false, "p1"));
+        db.labels.create(MeteringDb.ADMIN, label("b", true, "p1"));
+        db.labels.create(MeteringDb.ADMIN, label("c", false, "p2"));
+        assertEquals(2, db.labels.count(MeteringDb.ADMIN, Map.of("tenant_id", List.of("p1"))));
+        assertEquals(3, db.labels.count(MeteringDb.ADMIN, Map.of("project_id", List.of("p1", "p2"))));
+        assertEquals(1, db.labels.count(MeteringDb.ADMIN, Map.of("tenant_id", List.of("p1"), "shared",
+                List.of(true))));
+        assertEquals(0, db.labels.count(MeteringDb.ADMIN, Map.of("tenant_id", List.of("p3"))));
+        // not a column: the list ignores it, and so does the count
+        assertEquals(3, db.labels.count(MeteringDb.ADMIN, Map.of("router_id", List.of("x"))));
+    }
+
     @Test
     public void sharedLabelsAreKeptAndFiltered() {
         String shared = (String) db.labels.create(MeteringDb.ADMIN, label("s", true, "other")).get("id");

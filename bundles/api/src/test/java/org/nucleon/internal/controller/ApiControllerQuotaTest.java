@@ -122,6 +122,15 @@ public class ApiControllerQuotaTest {
     }
 
     @Test
+    public void aHandlerCountsByListingUnlessItKnowsBetter() {
+        networks.put("a", "tenant_id", "p1");
+        networks.put("b", "tenant_id", "p1");
+        networks.put("c", "tenant_id", "p2");
+        assertEquals(2, networks.count(Fixtures.ADMIN, Map.of("tenant_id", List.of("p1"))));
+        assertEquals(0, networks.lastQuery.limit());
+    }
+
+    @Test
     public void collectionActionsAreRoutedWithoutAnIdAndShadowAMemberOfTheirName() {
         FakeResourceHandler things = new FakeResourceHandler("Thing");
         things.actionResult = Map.of("thing", Map.of("thing_id", "p1"));
