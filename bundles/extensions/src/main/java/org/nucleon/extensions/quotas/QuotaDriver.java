@@ -67,8 +67,10 @@ public class QuotaDriver implements QuotaEngine {
         defaults = QuotaDefaults.from(properties);
     }
 
+    /** Every collection's handler but the quotas one, which needs this driver: no cycle. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
+            policyOption = ReferencePolicyOption.GREEDY, target = "(&(" + ResourceHandler.COLLECTION + "=*)(!("
+                    + ResourceHandler.COLLECTION + "=quotas)))")
     void bindHandler(ResourceHandler h, Map<String, Object> properties) {
         counters.put(String.valueOf(properties.get(ResourceHandler.COLLECTION)), h);
     }
