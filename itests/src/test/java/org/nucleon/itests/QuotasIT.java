@@ -98,9 +98,13 @@ public class QuotasIT extends NucleonKarafTestSupport {
         assertEquals(200, api.put("/v2.0/quotas/" + p, "{\"quota\": {\"network\": 1, \"port\": 2}}").status());
         String net = (String) member(network(api, p), "network").get("id");
         assertError(network(api, p), 409, "OverQuota", OVER_NETWORK);
+        // ports with security groups need an address
+        assertEquals(201, api.post("/v2.0/subnets", "{\"subnet\": {\"network_id\": \"" + net + "\", \"tenant_id\": \""
+                + p + "\", \"ip_version\": 4, \"cidr\": \"10.77.0.0/24\"}}").status());
 
         String port = "{\"network_id\": \"" + net + "\", \"tenant_id\": \"" + p + "\"}";
-        assertEquals(201, api.post("/v2.0/ports", "{\"ports\": [" + port + ", " + port + "]}").status());
+        Http.Answer two = api.post("/v2.0/ports", "{\"ports\": [" + port + ", " + port + "]}");
+        assertEquals(two.text(), 201, two.status());
         assertError(api.post("/v2.0/ports", "{\"port\": " + port + "}"), 409, "OverQuota",
                 "Quota exceeded for resources: ['port'].");
         assertEquals(2, ((List<?>) api.get("/v2.0/ports?tenant_id=" + p).map().get("ports")).size());

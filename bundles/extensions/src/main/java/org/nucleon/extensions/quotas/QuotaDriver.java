@@ -141,17 +141,14 @@ public class QuotaDriver implements QuotaEngine {
     void updateLimits(String projectId, Map<String, Integer> limits) {
         Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
             limits.forEach((resource, limit) -> {
-                List<QuotaEntity> rows = quotaRows(em, projectId, resource);
-                if (rows.isEmpty()) {
-                    QuotaEntity q = new QuotaEntity();
-                    q.id = UUID.randomUUID().toString();
+                QuotaEntity q = em.find(QuotaEntity.class, new ProjectResource(projectId, resource));
+                if (q == null) {
+                    q = new QuotaEntity();
                     q.projectId = projectId;
                     q.resource = resource;
-                    q.quotaLimit = limit;
                     em.persist(q);
-                } else {
-                    rows.get(0).quotaLimit = limit;
                 }
+                q.quotaLimit = limit;
             });
             return null;
         }));
@@ -195,7 +192,7 @@ public class QuotaDriver implements QuotaEngine {
 
     /** Under the project's lock on the resource: room for delta more, or OverQuota. */
     private String reserve(EntityManager em, RequestContext context, String project, String resource, int delta) {
-        if (em.find(QuotaUsageEntity.class, new QuotaUsageEntity.Key(project, resource),
+        if (em.find(QuotaUsageEntity.class, new ProjectResource(project, resource),
                 LockModeType.PESSIMISTIC_WRITE) == null) {
             // the new row is locked by its insert; a concurrent insert of it fails and is retried
             QuotaUsageEntity u = new QuotaUsageEntity();
@@ -241,13 +238,8 @@ public class QuotaDriver implements QuotaEngine {
     }
 
     private int limit(EntityManager em, String project, String resource) {
-        List<QuotaEntity> rows = quotaRows(em, project, resource);
-        return rows.isEmpty() ? defaults.limit(resource) : rows.get(0).quotaLimit;
-    }
-
-    private static List<QuotaEntity> quotaRows(EntityManager em, String project, String resource) {
-        return em.createQuery("SELECT q FROM QuotaEntity q WHERE q.projectId = :p AND q.resource = :r",
-                QuotaEntity.class).setParameter("p", project).setParameter("r", resource).getResultList();
+        QuotaEntity q = em.find(QuotaEntity.class, new ProjectResource(project, resource));
+        return q == null ? defaults.limit(resource) : q.quotaLimit;
     }
 
     /** Resource to the items reserved and not lapsed. */

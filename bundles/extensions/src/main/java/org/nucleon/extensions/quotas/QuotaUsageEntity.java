@@ -1,7 +1,5 @@
 package org.nucleon.extensions.quotas;
 
-import java.io.Serializable;
-import java.util.Objects;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -14,7 +12,7 @@ import javax.persistence.Table;
  */
 @Entity
 @Table(name = "quotausages")
-@IdClass(QuotaUsageEntity.Key.class)
+@IdClass(ProjectResource.class)
 public class QuotaUsageEntity {
     @Id
     @Column(name = "project_id", length = 255)
@@ -23,29 +21,4 @@ public class QuotaUsageEntity {
     @Id
     @Column(length = 255)
     String resource;
-
-    /** The primary key. */
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        String projectId;
-        String resource;
-
-        public Key() {
-        }
-
-        Key(String projectId, String resource) {
-            this.projectId = projectId;
-            this.resource = resource;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(projectId, k.projectId) && Objects.equals(resource, k.resource);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(projectId, resource);
-        }
-    }
 }
