@@ -17,6 +17,7 @@ import java.util.Map;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,7 +27,9 @@ import org.osgi.framework.BundleContext;
  * free HTTP and ssh ports, and offers an HTTP client to it. Tests run inside that Karaf.
  */
 public abstract class NucleonKarafTestSupport {
+    /** Waited for up to two minutes: on a loaded machine the boot features take longer than the default 10 s. */
     @Inject
+    @Filter(timeout = 120_000)
     protected BootFinished bootFinished;
 
     @Inject
