@@ -15,6 +15,7 @@ import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.internal.callback.SubscriberDeparted;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.Route;
 import org.nucleon.internal.registry.RouteMatch;
@@ -34,7 +35,8 @@ public final class ApiController {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 2_000_000_000L;
+    /** How long a failed handler may take to leave; DS deactivation is slow on a loaded machine. */
+    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 10_000_000_000L;
 
     private final Supplier<ApiSnapshot> snapshots;
     private final Supplier<ApiConfig> config;
@@ -55,7 +57,18 @@ public final class ApiController {
     public ApiResponse handle(ApiRequest req, String requestId) {
         ApiSnapshot snapshot = snapshots.get();
         try {
-            return dispatch(snapshot, req, requestId);
+            try {
+                return dispatch(snapshot, req, requestId);
+            } catch (RuntimeException e) {
+                if (!SubscriberDeparted.in(e)) {
+                    throw e;
+                }
+                // rolled back before commit: served once more, as the API is without that subscriber
+                LOG.debug("request raced with the removal of a callback subscriber: {} {}", req.method(),
+                        req.path(), e);
+                snapshot = snapshots.get();
+                return dispatch(snapshot, req, requestId);
+            }
         } catch (MethodNotAllowed e) {
             Map<String, String> allow = Map.of("Allow", String.join(", ", e.allowed()));
             // OPTIONS is answered for every route: what it allows, and nothing else.
