@@ -48,7 +48,11 @@ public final class ApiController {
         this.authenticator = authenticator;
     }
 
-    /** Who is asking; builds Neutron's request context from the request's headers. */
+    /**
+     * Who is asking; builds Neutron's request context from the request's headers. Runs for every
+     * request under {@code /v2.0}, as Neutron's auth filter wraps the whole v2.0 application; it
+     * throws {@link Unauthorized} when the caller must authenticate.
+     */
     @FunctionalInterface
     public interface Authenticator {
         RequestContext authenticate(ApiRequest request, String requestId);
@@ -74,6 +78,8 @@ public final class ApiController {
             // OPTIONS is answered for every route: what it allows, and nothing else.
             return req.method().equals("OPTIONS") ? new ApiResponse(200, null, allow)
                     : new ApiResponse(405, ApiResponse.error(e).body(), allow);
+        } catch (Unauthorized e) {
+            return new ApiResponse(401, ApiResponse.error(e).body(), Map.of("WWW-Authenticate", e.challenge()));
         } catch (NeutronException e) {
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
@@ -127,6 +133,7 @@ public final class ApiController {
         if (!segs.get(0).equals(VERSION)) {
             throw NeutronException.httpNotFound();
         }
+        RequestContext ctx = authenticator.authenticate(req, requestId);
         List<String> rest = segs.subList(1, segs.size());
         if (rest.isEmpty()) {
             // only /v2.0/ lists the resources; /v2.0 and /v2.0.json are 404 in Neutron
@@ -145,7 +152,6 @@ public final class ApiController {
         if (m == null || m.route().handler() == null) {
             throw NeutronException.httpNotFound();
         }
-        RequestContext ctx = authenticator.authenticate(req, requestId);
         if (req.method().equals("PUT") || req.method().equals("DELETE")) {
             ctx = ctx.withRevisionConstraint(revisionConstraint(snapshot, req));
         }
@@ -329,6 +335,24 @@ public final class ApiController {
 
         public List<String> allowed() {
             return allowed;
+        }
+    }
+
+    /**
+     * 401 as keystonemiddleware answers it: the client is told where to get a token
+     * ({@code WWW-Authenticate: Keystone uri="..."}); the body stays a NeutronError.
+     */
+    public static final class Unauthorized extends NeutronException {
+        private static final long serialVersionUID = 1L;
+        private final String challenge;
+
+        public Unauthorized(String wwwAuthenticateUri) {
+            super(401, "HTTPUnauthorized", "The request you have made requires authentication.");
+            this.challenge = "Keystone uri=\"" + wwwAuthenticateUri + "\"";
+        }
+
+        public String challenge() {
+            return challenge;
         }
     }
 
