@@ -53,10 +53,11 @@ public final class ListRequest {
      * Null when absent or when the collection has no timestamps.
      */
     static Instant changedSince(QueryString q, Map<String, AttributeDefinition> attrs) {
-        String raw = q.get(CHANGED_SINCE);
-        if (raw == null || !attrs.containsKey(UPDATED_AT)) {
+        List<String> values = q.all(CHANGED_SINCE);
+        if (values.isEmpty() || !attrs.containsKey(UPDATED_AT)) {
             return null;
         }
+        String raw = values.get(0);
         try {
             TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(raw.strip(), ZonedDateTime::from,
                     LocalDateTime::from);
