@@ -186,6 +186,16 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         publish(Event.AFTER_DELETE, context, id, deleted, deleted, null);
     }
 
+    /** Bumps revision_number and updated_at of a standard-attr entity, in the caller's transaction. */
+    @Override
+    public void touch(RequestContext context, String id) {
+        jpa().tx(TransactionType.Required, em -> {
+            if (find(em, id) instanceof StandardAttributes s) {
+                s.touch();
+            }
+        });
+    }
+
     private static void checkRevision(RequestContext context, Object entity) {
         if (context != null && entity instanceof StandardAttributes s) {
             s.checkRevision(context.revisionConstraint());

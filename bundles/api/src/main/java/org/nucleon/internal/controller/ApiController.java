@@ -13,6 +13,8 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.plugin.MemberSubResource;
+import org.nucleon.api.plugin.MemberSubResource.Operation;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.internal.callback.SubscriberDeparted;
@@ -193,6 +195,9 @@ public final class ApiController {
     private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {
         Route route = m.route();
         ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
+        if (m.subResource() != null) {
+            return subResource(route.subResources().get(m.subResource()), h, route, m, req, ctx);
+        }
         List<String> fields = ListRequest.fields(req.query());
         if (m.action() != null) {
             allow(req, route.actions().get(m.action()));
@@ -237,11 +242,26 @@ public final class ApiController {
         }
     }
 
+    /** A member sub-resource (e.g. a network's tags): the parent is looked up first, for its own 404. */
+    private static ApiResponse subResource(MemberSubResource sub, ResourceHandler parentHandler, Route route,
+            RouteMatch m, ApiRequest req, RequestContext ctx) {
+        boolean item = m.subId() != null;
+        allow(req, sub.operations().stream().filter(o -> o.item() == item).map(Operation::method).distinct()
+                .toArray(String[]::new));
+        Operation op = Operation.of(req.method(), item);
+        Map<String, Object> parent = parentHandler.get(ctx, m.id());
+        Object body = req.method().equals("GET") || req.method().equals("DELETE") ? null : parseBody(req);
+        MemberSubResource.Reply reply = sub.handle(ctx, op, new MemberSubResource.Parent(route.collection(), m.id(),
+                parent, () -> parentHandler.touch(ctx, m.id())), m.subId(), body == BodyProcessor.EMPTY_BODY ? null
+                : body);
+        return ApiResponse.of(reply.status(), reply.body());
+    }
+
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
             List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, q));
+        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, route.restricted(ctx, q)));
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -28,6 +29,20 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
 
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
+
+    @Reference
+    CallbackRegistry callbacks;
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    /** Published so that what other bundles keep about a subnetpool (its tags) follows it. */
+    @Override
+    protected String eventResource() {
+        return "subnetpool";
+    }
 
     public SubnetPoolHandler() {
         super(SubnetPoolEntity.class, "SubnetPool", Map.ofEntries(Map.entry("id", "id"), Map.entry("name", "name"),
