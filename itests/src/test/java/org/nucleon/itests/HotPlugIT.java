@@ -136,14 +136,6 @@ public class HotPlugIT extends NucleonKarafTestSupport {
                 .containsKey("revision_number")));
     }
 
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact + "/")) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
-    }
 
     /** Runs a Karaf shell command and returns what it printed. */
     private String shell(String command) throws Exception {

@@ -122,13 +122,4 @@ public class Ml2IT extends NucleonKarafTestSupport {
     private static String vifType(Http.Answer a) {
         return a.status() == 201 ? (String) ((Map<?, ?>) a.map().get("port")).get("binding:vif_type") : a.text();
     }
-
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact)) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
-    }
 }

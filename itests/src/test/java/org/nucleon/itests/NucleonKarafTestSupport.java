@@ -21,6 +21,7 @@ import org.apache.karaf.features.FeaturesService;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -138,6 +139,16 @@ public abstract class NucleonKarafTestSupport {
                 bundleContext.ungetService(ref);
             }
         }
+    }
+
+    /** The installed bundle built from the given artifact, e.g. {@code nucleon-extensions}. */
+    protected Bundle bundle(String artifact) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getLocation().contains("/" + artifact + "/")) {
+                return b;
+            }
+        }
+        throw new AssertionError(artifact + " is not installed");
     }
 
     static int freePort() {

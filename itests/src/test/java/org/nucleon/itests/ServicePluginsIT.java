@@ -17,7 +17,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
 
 /**
  * Service plugins in a running server: uninstalling a service feature takes its aliases, routes
@@ -147,14 +146,5 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
 
     private static Map<?, ?> network(Http api, String id) throws IOException, InterruptedException {
         return (Map<?, ?>) api.get("/v2.0/networks/" + id).map().get("network");
-    }
-
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact + "/")) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
     }
 }

@@ -253,13 +253,4 @@ public class TagsIT extends NucleonKarafTestSupport {
         }));
         assertFalse(((List<?>) api.get("/v2.0/networks?tags=kept").map().get("networks")).isEmpty());
     }
-
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact + "/")) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
-    }
 }
