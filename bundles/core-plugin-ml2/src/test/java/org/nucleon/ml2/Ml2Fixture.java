@@ -27,9 +27,9 @@ import org.nucleon.ml2.subnetpool.SubnetPoolHandler;
 public final class Ml2Fixture implements AutoCloseable {
     public final TestJpa jpa = new TestJpa();
     public final TypeManager types = TestTypes.manager();
+    public final RbacPolicyHandler rbac = TestRbac.handler(jpa);
     public final SecurityGroups groups = wire(new SecurityGroups());
     public final MechanismManager mechanisms = new MechanismManager();
-    public final RbacPolicyHandler rbac = TestRbac.handler(jpa);
     public final NetworkHandler networks = wire(new NetworkHandler());
     public final PortHandler ports = wire(new PortHandler());
     public final NetworkPorts networkPorts = wire(new NetworkPorts());

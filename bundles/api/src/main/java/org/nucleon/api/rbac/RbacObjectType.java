@@ -13,6 +13,6 @@ public interface RbacObjectType extends RbacUsers {
     /** The object's project, or null when there is no such object; runs inside the RBAC transaction. */
     String owner(String objectId);
 
-    /** Neutron's message for a missing object, e.g. {@code Network <id> could not be found.} */
+    /** Neutron's message for a missing object without its final period, e.g. {@code Network <id> could not be found}. */
     String notFoundMessage(String objectId);
 }

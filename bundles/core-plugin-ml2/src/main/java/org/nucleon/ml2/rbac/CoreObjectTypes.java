@@ -42,16 +42,16 @@ public class CoreObjectTypes {
 
     static List<RbacObjectType> all(JpaTemplate jpa) {
         return List.of(
-                new EntityObjectType(jpa, "network", "NetworkEntity", "Network %s could not be found.", Map.of(
+                new EntityObjectType(jpa, "network", "NetworkEntity", "Network %s could not be found", Map.of(
                         ACCESS_AS_SHARED, List.of(
                                 "SELECT DISTINCT p.projectId FROM PortEntity p WHERE p.networkId = :id",
                                 "SELECT DISTINCT s.projectId FROM SubnetEntity s WHERE s.networkId = :id"),
                         ACCESS_AS_EXTERNAL, List.of())),
-                new EntityObjectType(jpa, "subnetpool", "SubnetPoolEntity", "Subnet pool %s could not be found.",
+                new EntityObjectType(jpa, "subnetpool", "SubnetPoolEntity", "Subnet pool %s could not be found",
                         Map.of(ACCESS_AS_SHARED, List.of(
                                 "SELECT DISTINCT s.projectId FROM SubnetEntity s WHERE s.subnetpoolId = :id"))),
                 new EntityObjectType(jpa, "address_scope", "AddressScopeEntity",
-                        "Address scope %s could not be found.", Map.of(ACCESS_AS_SHARED, List.of(
+                        "Address scope %s could not be found", Map.of(ACCESS_AS_SHARED, List.of(
                                 "SELECT DISTINCT p.projectId FROM SubnetPoolEntity p WHERE p.addressScopeId = :id"))),
                 new EntityObjectType(jpa, "security_group", "SecurityGroupEntity", "Security group %s does not exist",
                         Map.of(ACCESS_AS_SHARED, List.of("SELECT DISTINCT p.projectId FROM PortEntity p, "
