@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
@@ -149,8 +152,18 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         return jpa().txExpr(TransactionType.Supports, em -> {
             Function<String, NeutronException> missingMarker = this::notFound;
-            return views(em, ListQueries.list(em, type, query, columns, missingMarker, null));
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            return views(em, ListQueries.list(em, type, query, columns, missingMarker,
+                    root -> filter(context, query, root, cb)));
         });
+    }
+
+    /**
+     * Filters that are no column of the entity, e.g. {@code shared} computed from RBAC policies;
+     * always true unless overridden.
+     */
+    protected Predicate filter(RequestContext context, ListQuery query, Root<E> root, CriteriaBuilder cb) {
+        return cb.conjunction();
     }
 
     @Override
