@@ -71,6 +71,6 @@ record TransportUrl(String user, String password, List<Address> addresses, Strin
     /** For logs: the URL without its password. */
     @Override
     public String toString() {
-        return "rabbit://" + user + ":***@" + addresses + "/" + virtualHost;
+        return "rabbit://" + user + ":***@" + addresses + "/" + ("/".equals(virtualHost) ? "" : virtualHost);
     }
 }
