@@ -89,6 +89,14 @@ public class OpenstackCliIT {
         assertTrue(jsonList("network", "list").stream().noneMatch(n -> id.equals(((Map<?, ?>) n).get("ID"))));
     }
 
+    /** No broker is configured here, so no agent has reported: the list is empty, not an error. */
+    @Test
+    public void networkAgentList() throws Exception {
+        assertEquals(List.of(), jsonList("network", "agent", "list"));
+        String net = (String) json("network", "create", "cli-agents-net").get("id");
+        assertEquals(List.of(), jsonList("network", "agent", "list", "--network", net));
+    }
+
     @Test
     public void ml2ResourcesThroughTheCli() throws Exception {
         Map<?, ?> vlan = json("network", "create", "--provider-network-type", "vlan", "--provider-physical-network",

@@ -199,6 +199,9 @@ public final class ApiController {
             return subResource(route.subResources().get(m.subResource()), h, route, m, req, ctx);
         }
         List<String> fields = ListRequest.fields(req.query());
+        if (route.handler().itemCollection() != null) {
+            return serveItems(snapshot, m, h, req, ctx, fields);
+        }
         if (m.action() != null) {
             allow(req, route.actions().get(m.action()));
             Object body = parseBody(req);
@@ -255,6 +258,37 @@ public final class ApiController {
                 parent, () -> parentHandler.touch(ctx, m.id())), m.subId(), body == BodyProcessor.EMPTY_BODY ? null
                 : body);
         return ApiResponse.of(reply.status(), reply.body());
+    }
+
+    /**
+     * A sub-collection of another collection's members ({@link ResourceHandler#itemCollection}):
+     * listed and shown as that collection, added by a bare body, removed by id.
+     */
+    private ApiResponse serveItems(ApiSnapshot snapshot, RouteMatch m, ResourceHandler h, ApiRequest req,
+            RequestContext ctx, List<String> fields) {
+        if (m.id() != null || m.action() != null) {
+            allow(req, "DELETE");
+            if (m.action() != null) {
+                throw NeutronException.httpNotFound();
+            }
+            h.delete(ctx, m.id());
+            return ApiResponse.of(204, null);
+        }
+        allow(req, "GET", "POST");
+        if (req.method().equals("POST")) {
+            if (!(parseBody(req) instanceof Map<?, ?> body)) {
+                throw BodyProcessor.invalidData();
+            }
+            h.create(ctx, stringKeys(body));
+            return ApiResponse.of(201, null);
+        }
+        String collection = m.route().handler().itemCollection();
+        Route items = snapshot.routes().stream().filter(r -> r.collection().equals(collection)).findFirst()
+                .orElseThrow(NeutronException::httpNotFound);
+        ListQuery q = ListRequest.parse(req.query(), items, config.get().paginationMaxLimit());
+        List<Object> out = new ArrayList<>();
+        items.extended(ctx, h.list(ctx, q)).forEach(i -> out.add(view(snapshot, items, i, fields)));
+        return ApiResponse.of(200, Map.of(collection, out));
     }
 
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
