@@ -34,6 +34,14 @@ public final class KarafProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Writes etc/{pid}.cfg: before start, or live (Karaf applies changed files within seconds). */
+    public void config(String pid, String properties) throws IOException {
+        Path cfg = home.resolve("etc").resolve(pid + ".cfg");
+        Path tmp = home.resolve(pid + ".cfg.tmp");
+        Files.writeString(tmp, properties);
+        Files.move(tmp, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public void start() throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)

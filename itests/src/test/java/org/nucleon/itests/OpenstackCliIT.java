@@ -89,6 +89,14 @@ public class OpenstackCliIT {
         assertTrue(jsonList("network", "list").stream().noneMatch(n -> id.equals(((Map<?, ?>) n).get("ID"))));
     }
 
+    /** No broker is configured here, so no agent has reported: the list is empty, not an error. */
+    @Test
+    public void networkAgentList() throws Exception {
+        assertEquals(List.of(), jsonList("network", "agent", "list"));
+        String net = (String) json("network", "create", "cli-agents-net").get("id");
+        assertEquals(List.of(), jsonList("network", "agent", "list", "--network", net));
+    }
+
     @Test
     public void ml2ResourcesThroughTheCli() throws Exception {
         Map<?, ?> vlan = json("network", "create", "--provider-network-type", "vlan", "--provider-physical-network",
@@ -181,5 +189,23 @@ public class OpenstackCliIT {
         assertEquals(1000, rule.get("max_kbps"));
         openstack("port", "set", "--qos-policy", "cli-qos", port);
         assertEquals(policy.get("id"), json("port", "show", port).get("qos_policy_id"));
+    }
+
+    /** --target-all-projects needs no identity service; a named project would be looked up in Keystone. */
+    @Test
+    public void networkRbacLifecycle() throws Exception {
+        String net = (String) json("network", "create", "cli-rbac-net").get("id");
+        Map<?, ?> policy = json("network", "rbac", "create", "--type", "network", "--action", "access_as_shared",
+                "--target-all-projects", net);
+        String id = (String) policy.get("id");
+        assertEquals("*", policy.get("target_project_id"));
+        assertEquals(net, policy.get("object_id"));
+        assertEquals(true, json("network", "show", net).get("shared"));
+        assertTrue(jsonList("network", "rbac", "list").stream().anyMatch(r -> id.equals(((Map<?, ?>) r).get("ID"))));
+
+        openstack("network", "rbac", "delete", id);
+        assertTrue(jsonList("network", "rbac", "list").stream().noneMatch(r -> id.equals(((Map<?, ?>) r).get("ID"))));
+        assertEquals(false, json("network", "show", net).get("shared"));
+        openstack("network", "delete", net);
     }
 }

@@ -66,9 +66,9 @@ public class QuotasIT extends NucleonKarafTestSupport {
         assertEquals(Map.of("project_id", FAKE_PROJECT), member(api.get("/v2.0/quotas/project"), "project"));
         assertEquals(Map.of("tenant_id", FAKE_PROJECT), member(api.get("/v2.0/quotas/tenant"), "tenant"));
         Map<?, ?> defaults = member(api.get("/v2.0/quotas/routes-project"), "quota");
-        assertEquals(List.of("network", "subnet", "subnetpool", "port", "router", "floatingip", "security_group",
-                "security_group_rule"), new ArrayList<>(defaults.keySet()));
-        assertEquals(List.of(100, 100, -1, 500, 10, 50, 10, 100), new ArrayList<>(defaults.values()));
+        assertEquals(List.of("network", "subnet", "subnetpool", "port", "router", "floatingip", "rbac_policy",
+                "security_group", "security_group_rule"), new ArrayList<>(defaults.keySet()));
+        assertEquals(List.of(100, 100, -1, 500, 10, 50, 10, 10, 100), new ArrayList<>(defaults.values()));
         assertEquals(defaults, member(api.get("/v2.0/quotas/routes-project/default"), "quota"));
 
         Map<?, ?> set = member(api.put("/v2.0/quotas/routes-project", "{\"quota\": {\"network\": 7, \"port\": -1}}"),

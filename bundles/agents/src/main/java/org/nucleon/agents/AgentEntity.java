@@ -39,6 +39,8 @@ public class AgentEntity {
     String description;
     @Column(length = 4095, nullable = false)
     String configurations = "{}";
+    @Column(name = "resource_versions", length = 8191)
+    String resourceVersions;
     @Column(name = "resources_synced")
     Boolean resourcesSynced;
     @Column(name = "load", nullable = false)

@@ -51,6 +51,7 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
 
     Clock clock = Clock.systemUTC();
     private volatile Duration agentDownTime = Duration.ofSeconds(DEFAULT_AGENT_DOWN_TIME);
+    private volatile boolean enableNewAgents = true;
 
     public AgentHandler() {
         super(AgentEntity.class, "Agent", COLUMNS);
@@ -61,6 +62,12 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
     void configure(Map<String, Object> properties) {
         Object seconds = properties.getOrDefault("agent_down_time", DEFAULT_AGENT_DOWN_TIME);
         agentDownTime = Duration.ofSeconds(Long.parseLong(String.valueOf(seconds).strip()));
+        enableNewAgents = Boolean.parseBoolean(String.valueOf(properties.getOrDefault("enable_new_agents", "true"))
+                .strip());
+    }
+
+    Duration agentDownTime() {
+        return agentDownTime;
     }
 
     @Override
@@ -127,32 +134,46 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
         return agents.stream().filter(a -> wanted.equals(a.get("alive"))).toList();
     }
 
+    /** What a report did, as Neutron's create_or_update_agent says it: new, alive or revived. */
+    record Reported(String status, Map<String, Object> agent) {
+    }
+
     /**
      * Registers an agent or refreshes its heartbeat, as Neutron's create_or_update_agent: a new
-     * agent starts admin_state_up; a known one keeps its id, admin state and description.
+     * agent starts admin_state_up unless enable_new_agents is false; a known one keeps its id,
+     * admin state and description, and is "revived" when its last heartbeat had expired.
      */
-    Map<String, Object> report(AgentReport r) {
+    Reported report(AgentReport r) {
         return Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
             LocalDateTime now = now();
             AgentEntity e = find(em, r.agentType(), r.host());
+            String status;
             if (e == null) {
+                status = "new";
                 e = new AgentEntity();
                 e.id = UUID.randomUUID().toString();
                 e.agentType = r.agentType();
                 e.host = r.host();
+                e.adminStateUp = enableNewAgents;
                 e.createdAt = now;
                 e.startedAt = now;
                 em.persist(e);
-            } else if (r.startFlag()) {
-                e.startedAt = now;
+            } else {
+                status = alive(e.heartbeatTimestamp) ? "alive" : "revived";
+                if (r.startFlag()) {
+                    e.startedAt = now;
+                }
             }
             e.binary = r.binary();
             e.topic = r.topic();
             e.availabilityZone = r.availabilityZone();
             e.configurations = Json.write(r.configurations() == null ? Map.of() : r.configurations());
+            if (r.resourceVersions() != null && !r.resourceVersions().isEmpty()) {
+                e.resourceVersions = Json.write(r.resourceVersions());
+            }
             e.load = r.load();
             e.heartbeatTimestamp = now;
-            return toMap(e);
+            return new Reported(status, toMap(e));
         }));
     }
 
@@ -161,7 +182,7 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
                 .setParameter("t", agentType).setParameter("h", host).getResultStream().findFirst().orElse(null);
     }
 
-    private LocalDateTime now() {
+    LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = Plugin.class, immediate = true)
 public class AgentsPlugin implements Plugin {
     static final List<String> ALIASES = List.of("agent", "availability_zone", "network_availability_zone",
-            "router_availability_zone");
+            "router_availability_zone", "dhcp_agent_scheduler", "l3_agent_scheduler");
 
     private ExtensionRegistrations descriptors;
 

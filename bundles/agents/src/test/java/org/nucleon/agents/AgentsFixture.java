@@ -23,6 +23,8 @@ public abstract class AgentsFixture {
     AgentHandler agents;
     AvailabilityZoneHandler zones;
     NetworkAvailabilityZones networkZones;
+    RecordingNotifier notifier;
+    Scheduling scheduling;
 
     @Before
     public void setUp() {
@@ -35,10 +37,32 @@ public abstract class AgentsFixture {
         zones.jpa = jpa;
         networkZones = new NetworkAvailabilityZones();
         networkZones.jpa = jpa;
+        notifier = new RecordingNotifier();
+        scheduling = new Scheduling();
+        scheduling.jpa = jpa;
+        scheduling.agents = agents;
+        scheduling.notifier = notifier;
+        scheduling.configure(Map.of());
+    }
+
+    /** The casts the server sent, as "topic.host method args" or "topic_fanout method args". */
+    static final class RecordingNotifier implements AgentNotifier {
+        final List<String> casts = new java.util.ArrayList<>();
+
+        @Override
+        public void cast(String topic, String host, String method, Map<String, Object> args) {
+            casts.add(topic + "." + host + " " + method + " " + args);
+        }
+
+        @Override
+        public void fanout(String topic, String method, Map<String, Object> args) {
+            casts.add(topic + "_fanout " + method + " " + args);
+        }
     }
 
     @After
     public void tearDown() {
+        scheduling.stopFailover();
         jpa.close();
     }
 
@@ -47,8 +71,12 @@ public abstract class AgentsFixture {
     }
 
     Map<String, Object> report(String type, String host, String zone) {
-        return agents.report(new AgentReport(type, binaryOf(type), "agent-topic", host, zone,
-                Map.of("log_agent_heartbeats", false), 0, false));
+        return agents.report(new AgentReport(type, binaryOf(type), topicOf(type), host, zone,
+                Map.of("log_agent_heartbeats", false), null, 0, false)).agent();
+    }
+
+    private static String topicOf(String type) {
+        return Zones.DHCP_AGENT.equals(type) ? "dhcp_agent" : "l3_agent";
     }
 
     private static String binaryOf(String type) {

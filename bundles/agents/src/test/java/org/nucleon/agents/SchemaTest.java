@@ -21,15 +21,15 @@ public class SchemaTest {
     public void reopeningTheDatabaseKeepsAgents() {
         String db = "agents-restart-" + UUID.randomUUID();
         AgentReport dhcp = new AgentReport(Zones.DHCP_AGENT, "neutron-dhcp-agent", "dhcp_agent", "node-1", "zone-a",
-                Map.of(), 0, true);
+                Map.of(), null, 0, true);
         String id;
         try (TestJpa first = new TestJpa(db)) {
-            id = AgentsFixture.id(agents(first).report(dhcp));
+            id = AgentsFixture.id(agents(first).report(dhcp).agent());
         }
         try (TestJpa second = new TestJpa(db)) {
             AgentHandler agents = agents(second);
             assertEquals("neutron-dhcp-agent", agents.get(null, id).get("binary"));
-            assertEquals(id, AgentsFixture.id(agents.report(dhcp)));
+            assertEquals(id, AgentsFixture.id(agents.report(dhcp).agent()));
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
@@ -149,12 +152,22 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         return jpa().txExpr(TransactionType.Supports, em -> {
             Function<String, NeutronException> missingMarker = this::notFound;
-            return views(em, ListQueries.list(em, type, query, columns, missingMarker, null));
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            return views(em, ListQueries.list(em, type, query, columns, missingMarker,
+                    root -> filter(context, query, root, cb)));
         });
     }
 
     /**
-     * One COUNT query over the rows, whoever asks, when every filter is a column; else as listed,
+     * Filters that are no column of the entity, e.g. {@code shared} computed from RBAC policies;
+     * always true unless overridden.
+     */
+    protected Predicate filter(RequestContext context, ListQuery query, Root<E> root, CriteriaBuilder cb) {
+        return cb.conjunction();
+    }
+
+    /**
+     * One COUNT query, restricted as the list is, when every filter is a column; else as listed,
      * so a filter the list interprets keeps its meaning.
      */
     @Override
@@ -162,7 +175,9 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         if (!columns.keySet().containsAll(filters.keySet())) {
             return ResourceHandler.super.count(context, filters);
         }
-        return jpa().txExpr(TransactionType.Supports, em -> ListQueries.count(em, type, filters, columns));
+        ListQuery query = new ListQuery(filters, List.of(), 0, null, false);
+        return jpa().txExpr(TransactionType.Supports, em -> ListQueries.count(em, type, filters, columns,
+                root -> filter(context, query, root, em.getCriteriaBuilder())));
     }
 
     @Override
@@ -196,6 +211,16 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             return view;
         }));
         publish(Event.AFTER_DELETE, context, id, deleted, deleted, null);
+    }
+
+    /** Bumps revision_number and updated_at of a standard-attr entity, in the caller's transaction. */
+    @Override
+    public void touch(RequestContext context, String id) {
+        jpa().tx(TransactionType.Required, em -> {
+            if (find(em, id) instanceof StandardAttributes s) {
+                s.touch();
+            }
+        });
     }
 
     private static void checkRevision(RequestContext context, Object entity) {

@@ -71,6 +71,27 @@ public interface ResourceHandler {
     }
 
     /**
+     * Marks a resource changed without changing its attributes, as Neutron does when something
+     * attached to it changes (its tags): bumps revision_number and updated_at. Joins the caller's
+     * transaction. Handlers without standard attributes need not override it.
+     */
+    default void touch(RequestContext context, String id) {
+        // nothing to mark
+    }
+
+    /**
+     * For a sub-collection whose items are another collection's members (Neutron's scheduler
+     * sub-resources: an agent's {@code dhcp-networks} are networks, a router's {@code l3-agents}
+     * are agents): that collection's name, else null. The REST layer then lists the items under
+     * that collection's envelope and shows them by its attribute map and extenders, hands a POST
+     * body to {@link #create} as sent ({@code {"network_id": ...}}, no envelope) and answers it
+     * 201 without a body, and serves DELETE of a member; as Neutron's scheduler controllers do.
+     */
+    default String itemCollection() {
+        return null;
+    }
+
+    /**
      * A member action such as {@code add_router_interface}, or with a null id a collection action
      * such as quotas' {@code project}; 404 unless the handler has it.
      */

@@ -13,9 +13,12 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.plugin.MemberSubResource;
+import org.nucleon.api.plugin.MemberSubResource.Operation;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.quota.QuotaEngine;
+import org.nucleon.internal.callback.SubscriberDeparted;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.Route;
 import org.nucleon.internal.registry.RouteMatch;
@@ -35,7 +38,8 @@ public final class ApiController {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 2_000_000_000L;
+    /** How long a failed handler may take to leave; DS deactivation is slow on a loaded machine. */
+    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 10_000_000_000L;
 
     private final Supplier<ApiSnapshot> snapshots;
     private final Supplier<ApiConfig> config;
@@ -55,7 +59,11 @@ public final class ApiController {
         this.quotas = quotas;
     }
 
-    /** Who is asking; builds Neutron's request context from the request's headers. */
+    /**
+     * Who is asking; builds Neutron's request context from the request's headers. Runs for every
+     * request under {@code /v2.0}, as Neutron's auth filter wraps the whole v2.0 application; it
+     * throws {@link Unauthorized} when the caller must authenticate.
+     */
     @FunctionalInterface
     public interface Authenticator {
         RequestContext authenticate(ApiRequest request, String requestId);
@@ -64,12 +72,25 @@ public final class ApiController {
     public ApiResponse handle(ApiRequest req, String requestId) {
         ApiSnapshot snapshot = snapshots.get();
         try {
-            return dispatch(snapshot, req, requestId);
+            try {
+                return dispatch(snapshot, req, requestId);
+            } catch (RuntimeException e) {
+                if (!SubscriberDeparted.in(e)) {
+                    throw e;
+                }
+                // rolled back before commit: served once more, as the API is without that subscriber
+                LOG.debug("request raced with the removal of a callback subscriber: {} {}", req.method(),
+                        req.path(), e);
+                snapshot = snapshots.get();
+                return dispatch(snapshot, req, requestId);
+            }
         } catch (MethodNotAllowed e) {
             Map<String, String> allow = Map.of("Allow", String.join(", ", e.allowed()));
             // OPTIONS is answered for every route: what it allows, and nothing else.
             return req.method().equals("OPTIONS") ? new ApiResponse(200, null, allow)
                     : new ApiResponse(405, ApiResponse.error(e).body(), allow);
+        } catch (Unauthorized e) {
+            return new ApiResponse(401, ApiResponse.error(e).body(), Map.of("WWW-Authenticate", e.challenge()));
         } catch (NeutronException e) {
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
@@ -123,6 +144,7 @@ public final class ApiController {
         if (!segs.get(0).equals(VERSION)) {
             throw NeutronException.httpNotFound();
         }
+        RequestContext ctx = authenticator.authenticate(req, requestId);
         List<String> rest = segs.subList(1, segs.size());
         if (rest.isEmpty()) {
             // only /v2.0/ lists the resources; /v2.0 and /v2.0.json are 404 in Neutron
@@ -141,7 +163,6 @@ public final class ApiController {
         if (m == null || m.route().handler() == null) {
             throw NeutronException.httpNotFound();
         }
-        RequestContext ctx = authenticator.authenticate(req, requestId);
         if (req.method().equals("PUT") || req.method().equals("DELETE")) {
             ctx = ctx.withRevisionConstraint(revisionConstraint(snapshot, req));
         }
@@ -183,7 +204,13 @@ public final class ApiController {
     private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {
         Route route = m.route();
         ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
+        if (m.subResource() != null) {
+            return subResource(route.subResources().get(m.subResource()), h, route, m, req, ctx);
+        }
         List<String> fields = ListRequest.fields(req.query());
+        if (route.handler().itemCollection() != null) {
+            return serveItems(snapshot, m, h, req, ctx, fields);
+        }
         if (m.action() != null) {
             allow(req, m.id() == null ? route.collectionActions().get(m.action()) : route.actions().get(m.action()));
             Object body = parseBody(req);
@@ -264,11 +291,57 @@ public final class ApiController {
         }
     }
 
+    /** A member sub-resource (e.g. a network's tags): the parent is looked up first, for its own 404. */
+    private static ApiResponse subResource(MemberSubResource sub, ResourceHandler parentHandler, Route route,
+            RouteMatch m, ApiRequest req, RequestContext ctx) {
+        boolean item = m.subId() != null;
+        allow(req, sub.operations().stream().filter(o -> o.item() == item).map(Operation::method).distinct()
+                .toArray(String[]::new));
+        Operation op = Operation.of(req.method(), item);
+        Map<String, Object> parent = parentHandler.get(ctx, m.id());
+        Object body = req.method().equals("GET") || req.method().equals("DELETE") ? null : parseBody(req);
+        MemberSubResource.Reply reply = sub.handle(ctx, op, new MemberSubResource.Parent(route.collection(), m.id(),
+                parent, () -> parentHandler.touch(ctx, m.id())), m.subId(), body == BodyProcessor.EMPTY_BODY ? null
+                : body);
+        return ApiResponse.of(reply.status(), reply.body());
+    }
+
+    /**
+     * A sub-collection of another collection's members ({@link ResourceHandler#itemCollection}):
+     * listed and shown as that collection, added by a bare body, removed by id.
+     */
+    private ApiResponse serveItems(ApiSnapshot snapshot, RouteMatch m, ResourceHandler h, ApiRequest req,
+            RequestContext ctx, List<String> fields) {
+        if (m.id() != null || m.action() != null) {
+            allow(req, "DELETE");
+            if (m.action() != null) {
+                throw NeutronException.httpNotFound();
+            }
+            h.delete(ctx, m.id());
+            return ApiResponse.of(204, null);
+        }
+        allow(req, "GET", "POST");
+        if (req.method().equals("POST")) {
+            if (!(parseBody(req) instanceof Map<?, ?> body)) {
+                throw BodyProcessor.invalidData();
+            }
+            h.create(ctx, stringKeys(body));
+            return ApiResponse.of(201, null);
+        }
+        String collection = m.route().handler().itemCollection();
+        Route items = snapshot.routes().stream().filter(r -> r.collection().equals(collection)).findFirst()
+                .orElseThrow(NeutronException::httpNotFound);
+        ListQuery q = ListRequest.parse(req.query(), items, config.get().paginationMaxLimit());
+        List<Object> out = new ArrayList<>();
+        items.extended(ctx, h.list(ctx, q)).forEach(i -> out.add(view(snapshot, items, i, fields)));
+        return ApiResponse.of(200, Map.of(collection, out));
+    }
+
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
             List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, q));
+        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, route.restricted(ctx, q)));
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -362,6 +435,24 @@ public final class ApiController {
 
         public List<String> allowed() {
             return allowed;
+        }
+    }
+
+    /**
+     * 401 as keystonemiddleware answers it: the client is told where to get a token
+     * ({@code WWW-Authenticate: Keystone uri="..."}); the body stays a NeutronError.
+     */
+    public static final class Unauthorized extends NeutronException {
+        private static final long serialVersionUID = 1L;
+        private final String challenge;
+
+        public Unauthorized(String wwwAuthenticateUri) {
+            super(401, "HTTPUnauthorized", "The request you have made requires authentication.");
+            this.challenge = "Keystone uri=\"" + wwwAuthenticateUri + "\"";
+        }
+
+        public String challenge() {
+            return challenge;
         }
     }
 

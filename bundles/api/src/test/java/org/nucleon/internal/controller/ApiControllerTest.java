@@ -39,6 +39,7 @@ public class ApiControllerTest {
     private final FakeResourceHandler routers = new FakeResourceHandler("Router");
     private final AtomicReference<ApiSnapshot> current = new AtomicReference<>();
     private final List<ExtensionDescriptor> extraDescriptors = new ArrayList<>();
+    private final Map<String, ResourceHandler> extraHandlers = new LinkedHashMap<>();
     private ApiConfig config = ApiConfig.DEFAULTS;
     private final RequestContext ctx = Fixtures.ADMIN;
     private String authenticatedRequestId;
@@ -66,6 +67,7 @@ public class ApiControllerTest {
         handlers.put("ports", new FakeResourceHandler("Port"));
         handlers.put("routers", routers);
         handlers.put("floatingips", new FakeResourceHandler("FloatingIP"));
+        handlers.putAll(extraHandlers);
         return SnapshotBuilder.build(ds, supported, handlers);
     }
 
@@ -186,6 +188,83 @@ public class ApiControllerTest {
         // core resource sets are not extensions
         assertError(call("GET", "/v2.0/extensions/network"), 404, "HTTPNotFound",
                 "Extension with alias network does not exist");
+    }
+
+    // ---- sub-collections of another collection's members (Neutron's scheduler sub-resources)
+
+    /** An agent's dhcp-networks: networks, listed and added under another plugin's agents. */
+    private static final class HostedNetworks implements ResourceHandler {
+        final FakeResourceHandler networks;
+        final List<String> calls = new ArrayList<>();
+
+        HostedNetworks(FakeResourceHandler networks) {
+            this.networks = networks;
+        }
+
+        @Override
+        public String itemCollection() {
+            return "networks";
+        }
+
+        @Override
+        public ResourceHandler under(String parentId) {
+            calls.add("under " + parentId);
+            return this;
+        }
+
+        @Override
+        public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
+            calls.add("add " + resource.get("network_id"));
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> get(RequestContext context, String id) {
+            throw new AssertionError("no show of one hosted network");
+        }
+
+        @Override
+        public List<Map<String, Object>> list(RequestContext context, org.nucleon.api.query.ListQuery query) {
+            return networks.list(context, query);
+        }
+
+        @Override
+        public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
+            throw new AssertionError("no update");
+        }
+
+        @Override
+        public void delete(RequestContext context, String id) {
+            calls.add("remove " + id);
+        }
+    }
+
+    @Test
+    public void subCollectionOfAnotherCollectionsMembersIsListedAsThatCollection() {
+        HostedNetworks hosted = new HostedNetworks(networks);
+        extraDescriptors.add(ApiDefinitions.neutron().extension("agent"));
+        extraDescriptors.add(ApiDefinitions.neutron().extension("dhcp_agent_scheduler"));
+        extraHandlers.put("agents", new FakeResourceHandler("Agent"));
+        extraHandlers.put("dhcp-networks", hosted);
+        extraHandlers.put("dhcp-agents", new FakeResourceHandler("Agent"));
+        current.set(build());
+        String net = createNetwork("hosted");
+        networks.extraOnEveryItem.put("secret", "x");
+
+        ApiResponse listed = call("GET", "/v2.0/agents/a1/dhcp-networks?fields=id&fields=name");
+        assertEquals(200, listed.status());
+        // the networks' envelope and attribute map, not the sub-resource's (network_id only)
+        assertEquals(List.of(Map.of("id", net, "name", "hosted")), list(map(listed.body()).get("networks")));
+
+        ApiResponse added = call("POST", "/v2.0/agents/a1/dhcp-networks", "{\"network_id\": \"" + net + "\"}");
+        assertEquals(201, added.status());
+        assertNull(added.body());
+        assertEquals(204, call("DELETE", "/v2.0/agents/a1/dhcp-networks/" + net).status());
+        assertEquals(List.of("under a1", "under a1", "add " + net, "under a1", "remove " + net), hosted.calls);
+
+        assertError(call("POST", "/v2.0/agents/a1/dhcp-networks", "[1]"), 400, "HTTPBadRequest",
+                "Body contains invalid data");
+        assertEquals(405, call("PUT", "/v2.0/agents/a1/dhcp-networks/" + net, "{}").status());
     }
 
     // ---- routing
@@ -454,6 +533,27 @@ public class ApiControllerTest {
     }
 
     // ---- failures
+
+    @Test
+    public void everythingUnderV20AsksTheAuthenticatorAndARefusalIs401WithAChallenge() {
+        List<String> asked = new ArrayList<>();
+        controller = new ApiController(current::get, () -> config, (req, requestId) -> {
+            asked.add(req.method() + " " + req.path());
+            throw new ApiController.Unauthorized("http://keystone.example:5000/v3");
+        });
+        // the versions document needs no token; nor does a path outside v2.0, which is not the API's
+        assertEquals(200, call("GET", "/").status());
+        assertEquals(404, call("GET", "/v3/").status());
+        assertTrue(asked.isEmpty());
+        for (String path : List.of("/v2.0", "/v2.0/", "/v2.0/extensions", "/v2.0/networks", "/v2.0/nothing/1")) {
+            ApiResponse r = call("GET", path);
+            assertError(r, 401, "HTTPUnauthorized", "The request you have made requires authentication.");
+            assertEquals(Map.of("WWW-Authenticate", "Keystone uri=\"http://keystone.example:5000/v3\""), r.headers());
+        }
+        assertError(call("DELETE", "/v2.0/networks/x"), 401, "HTTPUnauthorized",
+                "The request you have made requires authentication.");
+        assertEquals(6, asked.size());
+    }
 
     @Test
     public void unexpectedFailureIsA500WithoutInternals() {

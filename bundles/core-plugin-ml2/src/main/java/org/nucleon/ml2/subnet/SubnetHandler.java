@@ -21,11 +21,13 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.ipam.CheckedJpaHandler;
 import org.nucleon.ml2.ipam.Ip;
 import org.nucleon.ml2.ipam.Ipam;
 import org.nucleon.ml2.ipam.IpamErrors;
 import org.nucleon.ml2.network.NetworkEntity;
+import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.subnetpool.SubnetPools;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +42,9 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
 
     @Reference
     CallbackRegistry callbacks;
+
+    @Reference
+    RbacPolicies rbac;
 
     @Override
     protected CallbackRegistry callbacks() {
@@ -76,6 +81,13 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
         e.ipv6RaMode = (String) subnet.get(SubnetRules.RA_MODE);
         e.ipv6AddressMode = (String) subnet.get(SubnetRules.ADDRESS_MODE);
         return e;
+    }
+
+    /** Only on a network the caller may use: its own, or one shared with it (RBAC). */
+    @Override
+    protected SubnetEntity insert(EntityManager em, RequestContext context, Map<String, Object> subnet) {
+        NetworkHandler.usable(em, rbac, context, (String) subnet.get("network_id"));
+        return super.insert(em, context, subnet);
     }
 
     @Override
