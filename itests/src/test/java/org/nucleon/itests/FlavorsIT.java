@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -16,9 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -30,6 +34,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+// the test that uninstalls a feature last
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class FlavorsIT extends NucleonKarafTestSupport {
     private static final EnumSet<FeaturesService.Option> NO_REFRESH =
             EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
@@ -41,7 +47,10 @@ public class FlavorsIT extends NucleonKarafTestSupport {
 
     @Configuration
     public Option[] config() {
-        return baseOptions().toArray(Option[]::new);
+        List<Option> o = new ArrayList<>(baseOptions());
+        // on a loaded machine the boot features take longer than Pax Exam's 10 s wait for BootFinished
+        o.add(CoreOptions.systemProperty("pax.exam.service.timeout").value("120000"));
+        return o.toArray(Option[]::new);
     }
 
     private static Map<?, ?> created(Http.Answer a, String member) {
@@ -58,7 +67,7 @@ public class FlavorsIT extends NucleonKarafTestSupport {
         return (List<?>) a.map().get(collection);
     }
 
-    private static boolean active(Http api, String alias) throws Exception {
+    private static boolean active(Http api, String alias) throws IOException, InterruptedException {
         return api.get("/v2.0/extensions/" + alias).status() == 200;
     }
 
