@@ -9,8 +9,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.Transactions;
+import org.nucleon.api.plugin.PartialHandler;
 import org.nucleon.api.plugin.ResourceHandler;
-import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -21,10 +21,11 @@ import org.osgi.service.component.annotations.Reference;
  * interface on each subnet), with {@code fields=dry-run} checking the requirements only, and
  * DELETE taking it down. The project's row is claimed before anything is built, so concurrent
  * requests, on this server or another on the same database, build one topology and all answer
- * with it; work left half done by a failure is undone.
+ * with it; work left half done by a failure is undone. Neutron's API has no list, create or
+ * update of topologies.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=auto_allocated_topology")
-public class TopologyHandler implements ResourceHandler {
+public class TopologyHandler extends PartialHandler {
     static final String DRY_RUN = "dry-run";
     private static final String TENANT_ID = "tenant_id";
     private static final String NETWORK_ID = "network_id";
@@ -302,21 +303,5 @@ public class TopologyHandler implements ResourceHandler {
         jpa.tx(TransactionType.Required, em -> em.createQuery("DELETE FROM TopologyEntity t WHERE t.projectId = :p"
                 + " AND t.networkId = :n").setParameter("p", project).setParameter("n", row.networkId)
                 .executeUpdate());
-    }
-
-    /** Neutron's API has no list, create or update of topologies. */
-    @Override
-    public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
-        throw NeutronException.httpNotFound();
     }
 }

@@ -7,8 +7,8 @@ import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
-import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.Transactions;
+import org.nucleon.api.plugin.PartialHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  * (its answer to both is a 500): updates are 404 here, and the list names the associated profiles.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=flavors/service_profiles")
-public class FlavorProfileHandler extends Unserved {
+public class FlavorProfileHandler extends PartialHandler {
     @Reference(target = "(osgi.unit.name=nucleon-flavors)")
     JpaTemplate jpa;
 
@@ -36,7 +36,7 @@ public class FlavorProfileHandler extends Unserved {
 
 
     /** The associations of one flavor. */
-    private final class OfFlavor extends Unserved {
+    private final class OfFlavor extends PartialHandler {
         private final String flavorId;
 
         OfFlavor(String flavorId) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
-import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ServiceProvider;
+import org.nucleon.api.plugin.PartialHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
  * Other plugins ask it for a flavor's provider, as Neutron's L3 plugin does for a router's flavor.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=flavors/next_providers")
-public class NextProviderHandler extends Unserved {
+public class NextProviderHandler extends PartialHandler {
     @Reference(target = "(osgi.unit.name=nucleon-flavors)")
     JpaTemplate jpa;
 
@@ -29,7 +29,7 @@ public class NextProviderHandler extends Unserved {
 
     @Override
     public ResourceHandler under(String flavorId) {
-        return new Unserved() {
+        return new PartialHandler() {
             @Override
             public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
                 return List.of(nextProvider(flavorId));

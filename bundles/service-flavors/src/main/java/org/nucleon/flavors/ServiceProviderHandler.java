@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nucleon.api.context.RequestContext;
-import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.PartialHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.plugin.ServiceProvider;
 import org.nucleon.api.query.ListQuery;
@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
  * any of their attributes, unpaged, as Neutron's ServiceTypeManager lists them. List only.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=service_providers")
-public class ServiceProviderHandler extends Unserved {
+public class ServiceProviderHandler extends PartialHandler {
     @Reference
     ServicePlugins plugins;
 

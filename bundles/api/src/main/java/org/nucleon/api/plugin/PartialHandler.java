@@ -1,14 +1,17 @@
-package org.nucleon.flavors;
+package org.nucleon.api.plugin;
 
 import java.util.List;
 import java.util.Map;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 
-/** A handler that serves none of the operations but those it overrides: the others are 404. */
-abstract class Unserved implements ResourceHandler {
+/**
+ * A handler of a collection that serves only some operations (list-only collections, Neutron's
+ * sub-resources whose plugin has no such method): those it does not override answer 404, as a
+ * route Neutron does not have.
+ */
+public abstract class PartialHandler implements ResourceHandler {
     @Override
     public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
         throw NeutronException.httpNotFound();
