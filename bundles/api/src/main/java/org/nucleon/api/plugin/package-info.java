@@ -5,7 +5,9 @@
  * {@link org.nucleon.api.plugin.ResourceHandler#touch} and
  * {@link org.nucleon.api.plugin.ResourceHandler#itemCollection}, so extensions such as tags add routes, list
  * filters and revision bumps to every plugin's collections without plugins knowing of them,
- * and scheduler sub-collections list another collection's members.
+ * scheduler sub-collections list another collection's members, plugins declare their service
+ * providers ({@link org.nucleon.api.plugin.ServiceProvider}) and a handler may give {@code fields}
+ * its own meaning ({@link org.nucleon.api.plugin.ResourceHandler#show}).
  */
 @org.osgi.annotation.versioning.Version("1.1.0")
 package org.nucleon.api.plugin;
