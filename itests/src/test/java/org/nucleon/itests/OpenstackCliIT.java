@@ -208,4 +208,35 @@ public class OpenstackCliIT {
         assertEquals(false, json("network", "show", net).get("shared"));
         openstack("network", "delete", net);
     }
+
+    @Test
+    public void flavorsAndAutoAllocationThroughTheCli() throws Exception {
+        Map<?, ?> flavor = json("network", "flavor", "create", "--service-type", "L3_ROUTER_NAT", "--description",
+                "gold routers", "cli-flavor");
+        assertEquals("L3_ROUTER_NAT", flavor.get("service_type"));
+        assertEquals(true, flavor.get("enabled"));
+        String profile = (String) json("network", "flavor", "profile", "create", "--driver",
+                "neutron.services.l3_router.service_providers.single_node.SingleNodeDriver").get("id");
+        openstack("network", "flavor", "add", "profile", "cli-flavor", profile);
+        assertTrue(String.valueOf(json("network", "flavor", "show", "cli-flavor").get("service_profile_ids"))
+                .contains(profile));
+        assertTrue(jsonList("network", "service", "provider", "list").stream()
+                .anyMatch(p -> "single_node".equals(((Map<?, ?>) p).get("Name"))));
+
+        // the CLI without auth cannot tell its project: name it, as with the reference Neutron
+        String ext = (String) json("network", "create", "--external", "--default", "cli-auto-ext").get("id");
+        json("subnet", "create", "--network", ext, "--subnet-range", "172.25.0.0/24", "cli-auto-ext-sub");
+        json("subnet", "pool", "create", "--pool-prefix", "10.91.0.0/16", "--default-prefix-length", "26",
+                "--default", "--share", "cli-default-pool");
+        openstack("network", "auto", "allocated", "topology", "create", "--project", "cli-project",
+                "--check-resources");
+        Map<?, ?> topology = json("network", "auto", "allocated", "topology", "create", "--project", "cli-project");
+        assertEquals("cli-project", topology.get("project_id"));
+        String net = (String) topology.get("id");
+        assertEquals("auto_allocated_network", json("network", "show", net).get("name"));
+        assertEquals(net, json("network", "auto", "allocated", "topology", "create", "--project", "cli-project")
+                .get("id"));
+        openstack("network", "auto", "allocated", "topology", "delete", "--project", "cli-project");
+        assertTrue(jsonList("network", "list").stream().noneMatch(n -> net.equals(((Map<?, ?>) n).get("ID"))));
+    }
 }

@@ -37,6 +37,10 @@ public class RouterEntity extends StandardAttributes {
     @Column(name = "enable_snat")
     boolean enableSnat = true;
 
+    /** l3-flavors: the flavor the router was created with, or null. */
+    @Column(name = "flavor_id", length = 36)
+    String flavorId;
+
     /** l3-ha; a wrapper because rows older than the column read as NULL, meaning false. */
     @Column(name = "ha")
     Boolean ha;

@@ -45,7 +45,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
     private static final String SUBNET_ID = "subnet_id";
     private static final String NETWORK_ID = "network_id";
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "tenant_id", "projectId",
-            "project_id", "projectId", "admin_state_up", "adminStateUp", "status", "status",
+            "project_id", "projectId", "admin_state_up", "adminStateUp", "status", "status", "flavor_id", "flavorId",
             "description", "description");
 
     @Reference(target = "(osgi.unit.name=nucleon-router)")
@@ -56,6 +56,9 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
 
     @Reference
     CallbackRegistry callbacks;
+
+    @Reference
+    L3Flavors flavors;
 
     /** Routers publish their events, so other bundles take part (availability zone hints). */
     @Override
@@ -105,6 +108,13 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         return RouterErrors.routerNotFound(id);
     }
 
+    /** A flavor named in the body is checked before the transaction, as Neutron's BEFORE_CREATE does. */
+    @Override
+    public List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> routers) {
+        routers.forEach(r -> flavors.check(context, r));
+        return super.createBulk(context, routers);
+    }
+
     @Override
     protected RouterEntity newEntity(RequestContext context, Map<String, Object> router) {
         RouterEntity e = new RouterEntity();
@@ -114,6 +124,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         // absent or null (convert_to_boolean_if_not_none) means the configured default
         e.ha = router.get(HA) == null ? haByDefault : (Boolean) router.get(HA);
         e.distributed = router.get(DISTRIBUTED) == null ? distributedByDefault : (Boolean) router.get(DISTRIBUTED);
+        e.flavorId = (String) router.get(L3Flavors.FLAVOR_ID);
         return e;
     }
 
@@ -386,6 +397,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         m.put(ROUTES, List.of());
         m.put(DISTRIBUTED, e.isDistributed());
         m.put(HA, e.isHa());
+        m.put(L3Flavors.FLAVOR_ID, e.flavorId);
         m.put("project_id", e.projectId);
         e.putStandardAttributes(m);
         return m;

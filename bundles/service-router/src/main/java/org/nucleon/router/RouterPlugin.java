@@ -11,16 +11,20 @@ import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.extension.ExtensionRegistrations;
 import org.nucleon.api.plugin.Plugin;
+import org.nucleon.api.plugin.ServiceProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-/** Neutron's L3_ROUTER_NAT service plugin: the router extensions this bundle serves. */
+/**
+ * Neutron's L3_ROUTER_NAT service plugin: the router extensions this bundle serves (l3-flavors
+ * only while the flavors plugin is loaded, which it requires) and its service providers.
+ */
 @Component(service = Plugin.class, immediate = true)
 public class RouterPlugin implements Plugin {
     static final List<String> ALIASES = List.of("router", "ext-gw-mode", "extraroute", "extraroute-atomic",
-            "fip-port-details", "l3-ha", "dvr");
+            "fip-port-details", "l3-ha", "dvr", "l3-flavors");
     /** Aliases Neutron's bundled catalog lacks (no attributes of their own), defined in this bundle. */
     static final List<String> OWN_ALIASES = List.of("router-admin-state-down-before-update");
 
@@ -51,6 +55,12 @@ public class RouterPlugin implements Plugin {
     @Override
     public String pluginType() {
         return "L3_ROUTER_NAT";
+    }
+
+    /** Neutron's own L3 providers, which its reference server lists in /v2.0/service-providers. */
+    @Override
+    public List<ServiceProvider> serviceProviders() {
+        return L3Providers.declared();
     }
 
     @Override

@@ -56,7 +56,7 @@ final class FakeCore {
     }
 
     /** Handler calls the fake leaves out fail loudly. */
-    private static class Store implements ResourceHandler {
+    static class Store implements ResourceHandler {
         final String name;
         final Map<String, Map<String, Object>> items;
 

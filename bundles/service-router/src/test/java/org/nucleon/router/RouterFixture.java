@@ -26,6 +26,8 @@ public abstract class RouterFixture {
         routers = new RouterHandler();
         routers.jpa = jpa;
         routers.core = core.resources;
+        routers.flavors = new L3Flavors();
+        routers.flavors.jpa = jpa;
         fips = new FloatingIpHandler();
         fips.jpa = jpa;
         fips.core = core.resources;

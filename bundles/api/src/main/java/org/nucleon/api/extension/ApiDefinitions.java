@@ -64,11 +64,17 @@ public final class ApiDefinitions {
         return map;
     }
 
-    /** Collections some entry declares a primary key for. */
+    /**
+     * Collections some entry declares a primary key for, by key and by name: an entry that names
+     * no parent extends a sub-resource of its name (qos-bw-limit-direction's bandwidth_limit_rules).
+     */
     private static Set<String> keyed(Map<String, ExtensionDescriptor> map) {
         Set<String> out = new HashSet<>();
         map.values().forEach(d -> d.resources().values().stream().filter(ResourceDefinition::hasPrimaryKey)
-                .forEach(r -> out.add(r.collection())));
+                .forEach(r -> {
+                    out.add(r.key());
+                    out.add(r.collection());
+                }));
         return out;
     }
 
@@ -82,7 +88,7 @@ public final class ApiDefinitions {
         map.forEach((alias, d) -> {
             Map<String, ResourceDefinition> resources = new LinkedHashMap<>();
             d.resources().forEach((c, r) -> resources.put(c,
-                    r.withDefines(r.defines() && (r.hasPrimaryKey() || !keyed.contains(c)))));
+                    r.withDefines(r.defines() && (r.hasPrimaryKey() || !keyed.contains(r.key())))));
             out.put(alias, new ExtensionDescriptor(d.alias(), d.name(), d.description(), d.updated(), d.core(),
                     d.apiPrefix(), d.requires(), d.optional(), resources));
         });
@@ -120,9 +126,10 @@ public final class ApiDefinitions {
         });
         n.path("sub_resources").fields().forEachRemaining(r -> {
             JsonNode parent = r.getValue().path("parent");
-            resources.put(r.getKey(), new ResourceDefinition(r.getKey(), ResourceDefinition.memberOf(r.getKey()),
-                    parent.path("collection_name").asText(), parent.path("member_name").asText(),
-                    attributes(r.getValue().path("attributes")), Map.of(), true));
+            ResourceDefinition sub = new ResourceDefinition(r.getKey(), ResourceDefinition.memberOf(r.getKey()),
+                    parent.path("collection_name").textValue(), parent.path("member_name").textValue(),
+                    attributes(r.getValue().path("attributes")), Map.of(), true);
+            resources.put(sub.key(), sub);
         });
         // Standard-attribute extensions add one body to every standard-attr collection; they never
         // define one. Other entries may define theirs: settled once the whole file is read.

@@ -34,6 +34,15 @@ public record ResourceDefinition(String collection, String member, String parent
         this(collection, member, parent, parentMember, attributes, actions, defines, Map.of());
     }
 
+    /**
+     * What identifies the entry among the collections of the API: its collection name, or for a
+     * sub-resource {@code parent/collection}, as Neutron's flavors has both {@code service_profiles}
+     * and {@code flavors/{id}/service_profiles}.
+     */
+    public String key() {
+        return parent == null ? collection : parent + "/" + collection;
+    }
+
     /** Whether the entry declares the primary key, which only a defining entry does. */
     public boolean hasPrimaryKey() {
         return attributes.values().stream().anyMatch(AttributeDefinition::primaryKey);

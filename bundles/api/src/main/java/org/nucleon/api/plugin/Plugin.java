@@ -1,5 +1,6 @@
 package org.nucleon.api.plugin;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,4 +12,9 @@ public interface Plugin {
     String pluginType();
 
     Set<String> supportedExtensionAliases();
+
+    /** The service providers this plugin brings, listed while it is loaded; none by default. */
+    default List<ServiceProvider> serviceProviders() {
+        return List.of();
+    }
 }

@@ -45,6 +45,18 @@ public interface ResourceHandler {
     /** The resource; a missing one throws a 404 NeutronException such as NetworkNotFound. */
     Map<String, Object> get(RequestContext context, String id);
 
+    /**
+     * A show whose plugin gives {@code fields} a meaning of its own, as Neutron's
+     * auto-allocated-topology does with {@code fields=dry-run}: the REST layer shows the visible
+     * attributes of what this returns rather than picking the requested fields from
+     * {@link #get}'s answer. Null, the default, means the handler has no such show.
+     *
+     * @param fields the requested fields, empty for all
+     */
+    default Map<String, Object> show(RequestContext context, String id, List<String> fields) {
+        return null;
+    }
+
     /** The items of one page, in the query's order (also when paging in reverse). */
     List<Map<String, Object>> list(RequestContext context, ListQuery query);
 

@@ -5,8 +5,10 @@
  * {@link org.nucleon.api.plugin.ResourceHandler#touch} and
  * {@link org.nucleon.api.plugin.ResourceHandler#itemCollection}, so extensions such as tags add routes, list
  * filters and revision bumps to every plugin's collections without plugins knowing of them,
- * and scheduler sub-collections list another collection's members; and
- * {@link org.nucleon.api.plugin.ResourceHandler#count}, which quotas count a project's items with.
+ * scheduler sub-collections list another collection's members, plugins declare their service
+ * providers ({@link org.nucleon.api.plugin.ServiceProvider}) and a handler may give {@code fields}
+ * its own meaning ({@link org.nucleon.api.plugin.ResourceHandler#show}); and quotas count a
+ * project's items with {@link org.nucleon.api.plugin.ResourceHandler#count}.
  */
 @org.osgi.annotation.versioning.Version("1.1.0")
 package org.nucleon.api.plugin;

@@ -184,7 +184,7 @@ public final class Validators {
         if (data instanceof String s && !s.isEmpty()) {
             return null;
         }
-        throw new NeutronException(400, "InvalidServiceType", fmt("Invalid service type %s.", data));
+        throw new NeutronException(400, "InvalidServiceType", fmt("Invalid service type: %s.", data));
     }
 
     private static String validateInteger(Object data, Object validValues) {

@@ -235,6 +235,11 @@ public final class ApiController {
             case "GET":
                 // Neutron checks the query of a show as of a list
                 ListRequest.parse(req.query(), route, config.get().paginationMaxLimit());
+                Map<String, Object> shown = h.show(ctx, m.id(), fields);
+                if (shown != null) {
+                    return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx, shown),
+                            List.of())));
+                }
                 return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
                         h.get(ctx, m.id())), fields)));
             case "PUT":

@@ -60,6 +60,7 @@ public final class SnapshotBuilder {
         descriptors.forEach(d -> byAlias.put(d.alias(), d));
         Map<String, String> inactive = new TreeMap<>();
         Set<String> active = new HashSet<>();
+        Handlers served = new Handlers(handlers, topLevelCollections(descriptors));
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -67,7 +68,7 @@ public final class SnapshotBuilder {
                 if (active.contains(d.alias())) {
                     continue;
                 }
-                String reason = whyInactive(d, active, byAlias.keySet(), supportedAliases, handlers);
+                String reason = whyInactive(d, active, byAlias.keySet(), supportedAliases, served);
                 if (reason == null) {
                     active.add(d.alias());
                     inactive.remove(d.alias());
@@ -79,15 +80,38 @@ public final class SnapshotBuilder {
         }
         List<ExtensionDescriptor> activeList = byAlias.values().stream().filter(d -> active.contains(d.alias()))
                 .toList();
-        List<Route> routes = mergeRoutes(activeList, handlers, extenders, idFilters, activeSubResources(active,
+        List<Route> routes = mergeRoutes(activeList, served, extenders, idFilters, activeSubResources(active,
                 subResources));
         List<ExtensionDescriptor> listed = activeList.stream().filter(d -> !d.core())
                 .sorted(Comparator.comparing(ExtensionDescriptor::name)).toList();
         return new ApiSnapshot(listed, inactive, routes);
     }
 
+    /** Collections some descriptor defines at the top level, under no parent. */
+    private static Set<String> topLevelCollections(Collection<ExtensionDescriptor> descriptors) {
+        Set<String> out = new HashSet<>();
+        descriptors.forEach(d -> d.resources().values().stream().filter(r -> r.defines() && r.parent() == null)
+                .forEach(r -> out.add(r.collection())));
+        return out;
+    }
+
+    /**
+     * The handlers by the collection they serve. A sub-resource's handler is registered under
+     * {@code parent/collection}, or under its collection name alone when no top-level collection
+     * has that name (a QoS policy's bandwidth_limit_rules).
+     */
+    private record Handlers(Map<String, ResourceHandler> byCollection, Set<String> topLevel) {
+        ResourceHandler of(ResourceDefinition r) {
+            ResourceHandler h = byCollection.get(r.key());
+            if (h == null && r.parent() != null && !topLevel.contains(r.collection())) {
+                h = byCollection.get(r.collection());
+            }
+            return h;
+        }
+    }
+
     private static String whyInactive(ExtensionDescriptor d, Set<String> active, Set<String> known,
-            Set<String> supported, Map<String, ResourceHandler> handlers) {
+            Set<String> supported, Handlers handlers) {
         if (!supported.contains(d.alias())) {
             return "no loaded plugin supports it";
         }
@@ -98,14 +122,14 @@ public final class SnapshotBuilder {
             }
         }
         for (ResourceDefinition r : d.resources().values()) {
-            if (r.defines() && !handlers.containsKey(r.collection())) {
+            if (r.defines() && handlers.of(r) == null) {
                 return "no handler serves its collection '" + r.collection() + "'";
             }
         }
         return null;
     }
 
-    private static List<Route> mergeRoutes(List<ExtensionDescriptor> active, Map<String, ResourceHandler> handlers,
+    private static List<Route> mergeRoutes(List<ExtensionDescriptor> active, Handlers handlers,
             Map<String, List<ResourceExtender>> extenders, Map<String, List<IdFilter>> idFilters,
             Map<String, Map<String, MemberSubResource>> subResources) {
         Map<String, ResourceDefinition> defining = new LinkedHashMap<>();
@@ -116,12 +140,12 @@ public final class SnapshotBuilder {
         List<ExtensionDescriptor> ordered = dependencyOrder(active);
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
-                if (r.defines() && !defining.containsKey(r.collection())) {
-                    defining.put(r.collection(), r);
-                    owner.put(r.collection(), d);
-                    attributes.put(r.collection(), new LinkedHashMap<>(r.attributes()));
-                    actions.put(r.collection(), new LinkedHashMap<>(r.actions()));
-                    collectionActions.put(r.collection(), new LinkedHashMap<>(r.collectionActions()));
+                if (r.defines() && !defining.containsKey(r.key())) {
+                    defining.put(r.key(), r);
+                    owner.put(r.key(), d);
+                    attributes.put(r.key(), new LinkedHashMap<>(r.attributes()));
+                    actions.put(r.key(), new LinkedHashMap<>(r.actions()));
+                    collectionActions.put(r.key(), new LinkedHashMap<>(r.collectionActions()));
                 }
             }
         }
@@ -129,26 +153,27 @@ public final class SnapshotBuilder {
         // net-mtu-writable's writable mtu replaces net-mtu's read-only one.
         for (ExtensionDescriptor d : ordered) {
             for (ResourceDefinition r : d.resources().values()) {
-                Map<String, AttributeDefinition> target = attributes.get(r.collection());
-                if (target != null && defining.get(r.collection()) != r) {
+                String key = extendedKey(r, defining);
+                Map<String, AttributeDefinition> target = attributes.get(key);
+                if (target != null && defining.get(key) != r) {
                     target.putAll(r.attributes());
                     // e.g. subnetpool-prefix-ops adds add_prefixes to subnetpools
-                    actions.get(r.collection()).putAll(r.actions());
+                    actions.get(key).putAll(r.actions());
                     // e.g. quota_details adds /quotas/{id}/details
-                    collectionActions.get(r.collection()).putAll(r.collectionActions());
+                    collectionActions.get(key).putAll(r.collectionActions());
                 }
             }
         }
         List<Route> routes = new ArrayList<>();
         for (ResourceDefinition r : defining.values()) {
-            ExtensionDescriptor d = owner.get(r.collection());
-            Map<String, AttributeDefinition> attrs = attributes.get(r.collection());
+            ExtensionDescriptor d = owner.get(r.key());
+            Map<String, AttributeDefinition> attrs = attributes.get(r.key());
             mirrorProjectId(attrs);
             routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), r.primaryKey(),
-                    attrs, actions.get(r.collection()), handlers.get(r.collection()),
-                    extenders.getOrDefault(r.collection(), List.of()), d.core(),
-                    idFilters.getOrDefault(r.collection(), List.of()), subResources.getOrDefault(r.collection(),
-                    Map.of()), collectionActions.get(r.collection())));
+                    attrs, actions.get(r.key()), handlers.of(r),
+                    extenders.getOrDefault(r.key(), List.of()), d.core(),
+                    idFilters.getOrDefault(r.key(), List.of()), subResources.getOrDefault(r.key(), Map.of()),
+                    collectionActions.get(r.key())));
         }
         return routes;
     }
@@ -162,6 +187,18 @@ public final class SnapshotBuilder {
                 .forEach(sub -> out.computeIfAbsent(collection, c -> new LinkedHashMap<>())
                         .putIfAbsent(sub.name(), sub.handler())));
         return out;
+    }
+
+    /**
+     * The defining entry an extending one adds to: the one of its key, else, for an entry naming
+     * no parent, the sub-resource of its collection name.
+     */
+    private static String extendedKey(ResourceDefinition r, Map<String, ResourceDefinition> defining) {
+        if (defining.containsKey(r.key()) || r.parent() != null) {
+            return r.key();
+        }
+        return defining.values().stream().filter(x -> x.collection().equals(r.collection()))
+                .map(ResourceDefinition::key).findFirst().orElse(r.key());
     }
 
     /**

@@ -126,8 +126,8 @@ public class ValidatorsTest {
     @Test
     public void servicePluginType() {
         assertNull(v("type:service_plugin_type", "L3_ROUTER_NAT"));
-        assertRaised("InvalidServiceType", "Invalid service type .", raised("type:service_plugin_type", "", null));
-        assertRaised("InvalidServiceType", "Invalid service type None.",
+        assertRaised("InvalidServiceType", "Invalid service type: .", raised("type:service_plugin_type", "", null));
+        assertRaised("InvalidServiceType", "Invalid service type: None.",
                 raised("type:service_plugin_type", null, null));
     }
 

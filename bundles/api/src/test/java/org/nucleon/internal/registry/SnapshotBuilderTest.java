@@ -334,6 +334,45 @@ public class SnapshotBuilderTest {
         assertNull(s.match(segs("qos/policies/P1/bogus-rules")));
     }
 
+    /**
+     * Neutron's flavors has a top-level service_profiles collection and, under a flavor, a
+     * sub-resource of the same name (associations): two routes, each with its own handler.
+     */
+    @Test
+    public void subResourceNamedAsATopLevelCollectionIsItsOwnRoute() {
+        Map<String, ResourceHandler> hs = handlers("flavors", "service_profiles", "flavors/service_profiles",
+                "flavors/next_providers");
+        ApiSnapshot s = build(List.of("flavors"), hs);
+        assertTrue(s.isActive("flavors"));
+        RouteMatch top = s.match(segs("service_profiles/P1"));
+        assertSame(hs.get("service_profiles"), top.route().handler());
+        assertTrue(top.route().attributes().containsKey("driver"));
+        RouteMatch sub = s.match(segs("flavors/F1/service_profiles/P1"));
+        assertSame(hs.get("flavors/service_profiles"), sub.route().handler());
+        assertEquals("F1", sub.parentId());
+        assertEquals("service_profile", sub.route().member());
+        assertEquals(Set.of("id"), sub.route().attributes().keySet());
+        assertSame(hs.get("flavors/next_providers"), s.match(segs("flavors/F1/next_providers")).route().handler());
+    }
+
+    /** The top-level handler never serves the sub-resource of the same name, even while its own is missing. */
+    @Test
+    public void subResourceWithoutItsHandlerIsInactive() {
+        ApiSnapshot s = build(List.of("flavors"), handlers("flavors", "service_profiles", "flavors/next_providers"));
+        assertEquals("no handler serves its collection 'service_profiles'", s.inactive().get("flavors"));
+        assertNull(s.match(segs("flavors/F1/service_profiles")));
+    }
+
+    /** An extension entry that names no parent still extends the sub-resource of its name. */
+    @Test
+    public void parentlessEntryExtendsTheSubResource() {
+        ApiSnapshot s = build(List.of("qos", "qos-bw-limit-direction"), handlers(QOS_COLLECTIONS.toArray(
+                String[]::new)));
+        assertTrue(s.isActive("qos-bw-limit-direction"));
+        assertTrue(route(s, "bandwidth_limit_rules").attributes().containsKey("direction"));
+        assertNull(s.match(segs("bandwidth-limit-rules")));
+    }
+
     @Test
     public void extensionCollectionsUseDashes() {
         ApiSnapshot s = build(List.of("network", "security-group", "standard-attr-description"),

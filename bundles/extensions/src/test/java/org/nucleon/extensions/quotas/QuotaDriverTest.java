@@ -53,14 +53,14 @@ public class QuotaDriverTest {
 
     @Test
     public void aReservationHoldsRoomUntilItIsCommittedOrCancelled() {
-        bed.ports.add("p1");
+        QuotaTestBed.own(bed.ports, "p1");
         QuotaEngine.Reservation two = reservePorts("p1", 2);
         assertOverQuota(() -> reservePorts("p1", 1));
         assertEquals(Map.of("limit", 3, "used", 1L, "reserved", 2L),
                 driver.detailedQuotas(JpaFixture.ADMIN, "p1").get("port"));
         two.cancel();
         QuotaEngine.Reservation one = reservePorts("p1", 1);
-        bed.ports.add("p1");
+        QuotaTestBed.own(bed.ports, "p1");
         one.commit();
         assertEquals(Map.of("limit", 3, "used", 2L, "reserved", 0L),
                 driver.detailedQuotas(JpaFixture.ADMIN, "p1").get("port"));
@@ -113,7 +113,7 @@ public class QuotaDriverTest {
                         } catch (NeutronException overQuota) {
                             continue;
                         }
-                        bed.ports.add("p1");
+                        QuotaTestBed.own(bed.ports, "p1");
                         r.commit();
                         created++;
                     }
@@ -126,7 +126,7 @@ public class QuotaDriverTest {
                 created += f.get();
             }
             assertEquals(3, created);
-            assertEquals(3, bed.ports.items.size());
+            assertEquals(3, bed.ports.items().size());
             assertTrue(driver.detailedQuotas(JpaFixture.ADMIN, "p1").get("port").toString().contains("reserved=0"));
         } finally {
             pool.shutdownNow();

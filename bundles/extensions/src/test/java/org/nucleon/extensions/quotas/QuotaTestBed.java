@@ -18,6 +18,7 @@ import org.nucleon.internal.controller.QueryString;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 import org.nucleon.testsupport.JpaFixture;
+import org.nucleon.testsupport.MemoryHandler;
 
 /**
  * The quota driver on its real persistence unit (in-memory Derby), networks and ports in
@@ -29,9 +30,19 @@ final class QuotaTestBed implements AutoCloseable {
     final JpaFixture db = new JpaFixture("nucleon-quotas");
     final QuotaDriver driver = new QuotaDriver();
     final QuotaSetsHandler quotas = new QuotaSetsHandler();
-    final MemoryHandler networks = new MemoryHandler();
-    final MemoryHandler ports = new MemoryHandler();
-    final MemoryHandler securityGroups = new MemoryHandler();
+    /** Thrown by every network create when set. */
+    volatile RuntimeException networkFailure;
+    final MemoryHandler networks = new MemoryHandler("Network") {
+        @Override
+        public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
+            if (networkFailure != null) {
+                throw networkFailure;
+            }
+            return super.create(context, resource);
+        }
+    };
+    final MemoryHandler ports = new MemoryHandler("Port");
+    final MemoryHandler securityGroups = new MemoryHandler("SecurityGroup");
     /** Who calls the API; admin of fake_project_id unless a test says otherwise. */
     volatile RequestContext caller = JpaFixture.ADMIN;
     final ApiController api;
@@ -59,6 +70,11 @@ final class QuotaTestBed implements AutoCloseable {
 
     QuotaTestBed() {
         this(Map.of());
+    }
+
+    /** An item of a project stored directly, as a plugin's own create (a default group) would. */
+    static void own(MemoryHandler h, String project) {
+        h.create(null, Map.of("tenant_id", project, "project_id", project));
     }
 
     ApiResponse call(String method, String path, String body) {

@@ -135,23 +135,23 @@ public class QuotasApiTest {
         ApiResponse bulk = bed.call("POST", "/v2.0/networks",
                 "{\"networks\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}");
         assertError(bulk, 409, "OverQuota", "Quota exceeded for resources: ['network'].");
-        assertEquals(1, bed.networks.items.size());
+        assertEquals(1, bed.networks.items().size());
         assertEquals(201, network().status());
         assertError(network(), 409, "OverQuota", "Quota exceeded for resources: ['network'].");
-        assertEquals(2, bed.networks.items.size());
+        assertEquals(2, bed.networks.items().size());
         // another project has its own room
         assertEquals(201, bed.call("POST", "/v2.0/networks", "{\"network\": {\"tenant_id\": \"p2\"}}").status());
     }
 
     @Test
     public void detailsShowLimitUsedAndReserved() {
-        bed.ports.add("fake_project_id");
-        bed.ports.add("fake_project_id");
-        bed.ports.add("p2");
+        QuotaTestBed.own(bed.ports, "fake_project_id");
+        QuotaTestBed.own(bed.ports, "fake_project_id");
+        QuotaTestBed.own(bed.ports, "p2");
         assertEquals(Map.of("limit", 500, "used", 2L, "reserved", 0L),
                 member(bed.call("GET", "/v2.0/quotas/fake_project_id/details"), "quota").get("port"));
         // a create that failed holds nothing
-        bed.networks.failure = new IllegalStateException("backend down");
+        bed.networkFailure = new IllegalStateException("backend down");
         assertEquals(500, network().status());
         assertEquals(Map.of("limit", 100, "used", 0L, "reserved", 0L),
                 member(bed.call("GET", "/v2.0/quotas/fake_project_id/details"), "quota").get("network"));
@@ -204,7 +204,7 @@ public class QuotasApiTest {
                 created += status == 201 ? 1 : 0;
             }
             assertEquals(5, created);
-            assertEquals(5, bed.networks.items.size());
+            assertEquals(5, bed.networks.items().size());
         } finally {
             pool.shutdownNow();
         }

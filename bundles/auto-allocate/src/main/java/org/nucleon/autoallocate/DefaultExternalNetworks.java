@@ -1,0 +1,97 @@
+package org.nucleon.autoallocate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.Event;
+import org.nucleon.api.callback.ResourceCallback;
+import org.nucleon.api.callback.ResourceEvent;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceExtender;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code is_default} on the core plugin's networks, as Neutron's auto_allocate keeps it: stored
+ * inside the network's create or update transaction when the request sets it on an external
+ * network (only one may be the default: DefaultExternalNetworkExists), dropped when the network
+ * stops being external or goes, and shown on external networks only.
+ */
+@Component(service = {ResourceCallback.class, ResourceExtender.class, DefaultExternalNetworks.class}, property = {
+        ResourceCallback.RESOURCE + "=network", ResourceCallback.EVENTS + "=precommit_create",
+        ResourceCallback.EVENTS + "=precommit_update", ResourceCallback.EVENTS + "=precommit_delete",
+        ResourceHandler.COLLECTION + "=networks"})
+public class DefaultExternalNetworks implements ResourceCallback, ResourceExtender {
+    static final String IS_DEFAULT = "is_default";
+    static final String EXTERNAL = "router:external";
+
+    @Reference(target = "(osgi.unit.name=nucleon-auto-allocate)")
+    JpaTemplate jpa;
+
+    @Override
+    public void handle(ResourceEvent event) {
+        jpa.tx(TransactionType.Required, em -> {
+            if (event.event() == Event.PRECOMMIT_DELETE || !Boolean.TRUE.equals(event.state().get(EXTERNAL))) {
+                remove(em, event.id());
+                return;
+            }
+            Object wanted = event.request() == null ? null : event.request().get(IS_DEFAULT);
+            if (Boolean.TRUE.equals(wanted)) {
+                makeDefault(em, event.id());
+            } else if (Boolean.FALSE.equals(wanted)) {
+                remove(em, event.id());
+            }
+        });
+    }
+
+    private static void makeDefault(EntityManager em, String networkId) {
+        List<String> current = em.createQuery("SELECT d.networkId FROM DefaultExternalNetworkEntity d", String.class)
+                .getResultList();
+        if (current.contains(networkId)) {
+            return;
+        }
+        if (!current.isEmpty()) {
+            throw NeutronException.conflict("DefaultExternalNetworkExists",
+                    "A default external network already exists: " + current.get(0) + ".");
+        }
+        DefaultExternalNetworkEntity d = new DefaultExternalNetworkEntity();
+        d.networkId = networkId;
+        em.persist(d);
+        // a concurrent default loses here, on the unique column, and its retry sees this one
+        em.flush();
+    }
+
+    private static void remove(EntityManager em, String networkId) {
+        DefaultExternalNetworkEntity d = em.find(DefaultExternalNetworkEntity.class, networkId);
+        if (d != null) {
+            em.remove(d);
+        }
+    }
+
+    /** The default external network's id, or null. */
+    String current() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT d.networkId FROM DefaultExternalNetworkEntity d", String.class).getResultList())
+                .stream().findFirst().orElse(null);
+    }
+
+    @Override
+    public void extend(RequestContext context, List<Map<String, Object>> items) {
+        Set<String> defaults = new HashSet<>();
+        String d = current();
+        if (d != null) {
+            defaults.add(d);
+        }
+        for (Map<String, Object> item : items) {
+            if (Boolean.TRUE.equals(item.get(EXTERNAL))) {
+                item.put(IS_DEFAULT, defaults.contains(String.valueOf(item.get("id"))));
+            }
+        }
+    }
+}

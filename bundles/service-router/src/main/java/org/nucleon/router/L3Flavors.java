@@ -1,0 +1,80 @@
+package org.nucleon.router;
+
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.ResourceCallback;
+import org.nucleon.api.callback.ResourceEvent;
+import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * l3-flavors: a router's {@code flavor_id}, checked through the flavors plugin's services as
+ * Neutron's L3 DriverController does (the flavor, its next provider, the provider's support of
+ * the router's ha and distributed flags); and a flavor that routers use cannot be deleted
+ * (FlavorInUse, Neutron's foreign key), vetoed inside the flavors plugin's delete.
+ */
+@Component(service = {L3Flavors.class, ResourceCallback.class}, property = {
+        ResourceCallback.RESOURCE + "=flavor", ResourceCallback.EVENTS + "=precommit_delete"})
+public class L3Flavors implements ResourceCallback {
+    static final String FLAVOR_ID = "flavor_id";
+
+    @Reference(target = "(osgi.unit.name=nucleon-router)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=flavors)", policy = ReferencePolicy.DYNAMIC,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ResourceHandler flavors;
+
+    @Reference(target = "(" + ResourceHandler.COLLECTION + "=flavors/next_providers)",
+            policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ResourceHandler nextProviders;
+
+    /**
+     * Checks a new router's flavor, when its body names one: it exists, serves L3_ROUTER_NAT, is
+     * enabled, and its next provider is one of this plugin's and supports the ha and distributed
+     * flags the body sets.
+     */
+    void check(RequestContext context, Map<String, Object> router) {
+        if (!router.containsKey(FLAVOR_ID)) {
+            return;
+        }
+        ResourceHandler f = flavors;
+        ResourceHandler next = nextProviders;
+        if (f == null || next == null) {
+            throw new NeutronException(503, "HTTPServiceUnavailable", "The flavors plugin is not available.");
+        }
+        // a null id is looked up as Python's None, as Neutron does
+        String id = String.valueOf(router.get(FLAVOR_ID) == null ? "None" : router.get(FLAVOR_ID));
+        Map<String, Object> flavor = f.get(context, id);
+        if (!L3Providers.SERVICE_TYPE.equals(flavor.get("service_type"))) {
+            throw new NeutronException(400, "InvalidServiceType", "Invalid service type: " + flavor.get("service_type")
+                    + ".");
+        }
+        if (!Boolean.TRUE.equals(flavor.get("enabled"))) {
+            throw new NeutronException(503, "FlavorDisabled", "Flavor is not enabled.");
+        }
+        List<Map<String, Object>> providers = next.under(id).list(context, ListQuery.all());
+        L3Providers.supports(String.valueOf(providers.get(0).get("provider")), router);
+    }
+
+    @Override
+    public void handle(ResourceEvent event) {
+        jpa.tx(TransactionType.Required, em -> flavorDeleted(em, event.id()));
+    }
+
+    static void flavorDeleted(EntityManager em, String flavorId) {
+        if (!em.createQuery("SELECT r.id FROM RouterEntity r WHERE r.flavorId = :f", String.class)
+                .setParameter("f", flavorId).setMaxResults(1).getResultList().isEmpty()) {
+            throw NeutronException.conflict("FlavorInUse", "Flavor " + flavorId + " is used by some service instance.");
+        }
+    }
+}
