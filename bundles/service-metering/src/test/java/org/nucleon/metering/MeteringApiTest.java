@@ -14,6 +14,7 @@ import org.nucleon.internal.controller.ApiController;
 import org.nucleon.internal.controller.ApiRequest;
 import org.nucleon.internal.controller.ApiResponse;
 import org.nucleon.internal.controller.QueryString;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 
@@ -32,7 +33,8 @@ public class MeteringApiTest {
     public void setUp() {
         ApiSnapshot snapshot = SnapshotBuilder.build(MeteringPlugin.descriptors(), MeteringPlugin.ALIASES,
                 Map.of("metering_labels", db.labels, "metering_label_rules", db.rules));
-        api = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> MeteringDb.ADMIN);
+        api = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> MeteringDb.ADMIN,
+                PolicyRules::defaults);
     }
 
     @After

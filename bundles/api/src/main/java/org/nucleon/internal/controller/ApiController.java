@@ -15,6 +15,7 @@ import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.Route;
 import org.nucleon.internal.registry.RouteMatch;
@@ -39,11 +40,15 @@ public final class ApiController {
     private final Supplier<ApiSnapshot> snapshots;
     private final Supplier<ApiConfig> config;
     private final Authenticator authenticator;
+    private final Supplier<PolicyRules> policy;
 
-    public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator) {
+    /** @param policy the policy rules in force, read per request (they change with the policy file) */
+    public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
+            Supplier<PolicyRules> policy) {
         this.snapshots = snapshots;
         this.config = config;
         this.authenticator = authenticator;
+        this.policy = policy;
     }
 
     /** Who is asking; builds Neutron's request context from the request's headers. */
@@ -174,10 +179,15 @@ public final class ApiController {
     private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {
         Route route = m.route();
         ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
+        Authorization auth = new Authorization(snapshot, route, ctx, policy.get());
+        String parentId = m.parentId();
         List<String> fields = ListRequest.fields(req.query());
         if (m.action() != null) {
             allow(req, route.actions().get(m.action()));
             Object body = parseBody(req);
+            if (!auth.admin()) {
+                auth.action(m.action(), h.get(ctx, m.id()), parentId);
+            }
             return ApiResponse.of(200, h.action(ctx, m.id(), m.action(), body instanceof Map<?, ?> b
                     ? stringKeys(b) : Map.of()));
         }
@@ -188,47 +198,55 @@ public final class ApiController {
             }
             allow(req, "GET", "POST");
             if (req.method().equals("GET")) {
-                return list(snapshot, route, h, req, ctx, fields);
+                return list(snapshot, route, h, req, ctx, auth, parentId, fields);
             }
             BodyProcessor.Prepared p = BodyProcessor.prepareCreate(ctx, route, parseBody(req),
                     config.get().allowBulk());
+            auth.create(p.resources(), parentId);
             if (p.bulk()) {
                 List<Object> out = new ArrayList<>();
                 route.extended(ctx, h.createBulk(ctx, p.resources()))
-                        .forEach(r -> out.add(view(snapshot, route, r, List.of())));
+                        .forEach(r -> out.add(view(snapshot, route, auth.result(r), List.of())));
                 return ApiResponse.of(201, Map.of(route.collection(), out));
             }
-            return ApiResponse.of(201, Map.of(route.member(), view(snapshot, route, one(route, ctx,
-                    h.create(ctx, p.resources().get(0))), List.of())));
+            return ApiResponse.of(201, Map.of(route.member(), view(snapshot, route, auth.result(one(route, ctx,
+                    h.create(ctx, p.resources().get(0)))), List.of())));
         }
         allow(req, "GET", "PUT", "DELETE");
         switch (req.method()) {
             case "GET":
                 // Neutron checks the query of a show as of a list
                 ListRequest.parse(req.query(), route, config.get().paginationMaxLimit());
-                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
-                        h.get(ctx, m.id())), fields)));
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, auth.show(one(route, ctx,
+                        h.get(ctx, m.id())), parentId), fields)));
             case "PUT":
                 Map<String, Object> changes = BodyProcessor.prepareUpdate(ctx, route, parseBody(req));
-                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
-                        h.update(ctx, m.id(), changes)), List.of())));
+                if (!auth.admin()) {
+                    auth.update(h.get(ctx, m.id()), changes, parentId);
+                }
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, auth.result(one(route, ctx,
+                        h.update(ctx, m.id(), changes))), List.of())));
             default:
+                if (!auth.admin()) {
+                    auth.delete(h.get(ctx, m.id()), parentId);
+                }
                 h.delete(ctx, m.id());
                 return ApiResponse.of(204, null);
         }
     }
 
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
-            List<String> fields) {
+            Authorization auth, String parentId, List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, q));
+        List<Map<String, Object>> items = auth.list(route.extended(ctx, h.list(ctx, q)), parentId);
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(route.collection(), out);
         if (q.limit() > 0) {
-            // links repeat the path as asked, .json suffix and all
+            // links repeat the path as asked, .json suffix and all; like Neutron's, they follow the
+            // items left after policy checks
             String path = req.path().startsWith("/") ? req.path() : "/" + req.path();
             body.put(route.collection() + "_links", PaginationLinks.links(req.baseUrl() + path, req.query(), items,
                     q.limit(), q.pageReverse(), route.primaryKey()));

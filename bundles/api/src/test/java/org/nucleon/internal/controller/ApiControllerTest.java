@@ -23,6 +23,7 @@ import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.SortKey;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 
@@ -50,7 +51,7 @@ public class ApiControllerTest {
         controller = new ApiController(current::get, () -> config, (req, requestId) -> {
             authenticatedRequestId = requestId;
             return ctx;
-        });
+        }, PolicyRules::defaults);
     }
 
     private ApiSnapshot build() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Predicate;
@@ -16,7 +17,6 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.ml2.addressscope.AddressScopes;
@@ -193,9 +193,19 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> ids = networksWithSegment(em, providerFilters);
-            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, ListQueries.list(em,
-                    NetworkEntity.class, query, COLUMNS, "Network", root -> root.get("id").in(ids)));
+            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, page(em, context, query,
+                    root -> root.get("id").in(ids)));
         });
+    }
+
+    /**
+     * Besides its own and shared ones, a project sees external networks, as Neutron's network
+     * query does through its RBAC entries (access_as_shared to '*', access_as_external).
+     */
+    @Override
+    protected Predicate visibleTo(CriteriaBuilder cb, AbstractQuery<?> query, Root<NetworkEntity> root,
+            RequestContext context) {
+        return cb.or(super.visibleTo(cb, query, root, context), cb.isTrue(root.get("routerExternal")));
     }
 
     /** Networks with a segment that matches all the provider filters, as Neutron's network_matches_filters. */

@@ -12,7 +12,6 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -86,7 +85,7 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa.txExpr(TransactionType.Supports, em -> toMap(find(em, id)));
+        return jpa.txExpr(TransactionType.Supports, em -> toMap(findVisible(em, context, id)));
     }
 
     /** One query for the page's groups and one for all their rules. */
@@ -94,8 +93,7 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         groups.ensureDefaultForList(context, query.filters());
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<SecurityGroupEntity> page = ListQueries.list(em, SecurityGroupEntity.class, query, COLUMNS,
-                    "SecurityGroup", null);
+            List<SecurityGroupEntity> page = page(em, context, query, null);
             Map<String, List<SecurityGroupRuleEntity>> rules = new LinkedHashMap<>();
             page.forEach(g -> rules.put(g.id, new ArrayList<>()));
             if (!page.isEmpty()) {

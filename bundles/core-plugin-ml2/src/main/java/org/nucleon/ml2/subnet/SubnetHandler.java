@@ -16,10 +16,15 @@ import java.util.Objects;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.criteria.AbstractQuery;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.ml2.ipam.CheckedJpaHandler;
 import org.nucleon.ml2.ipam.Ip;
@@ -64,6 +69,14 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    /** Besides its own, a project sees the subnets of shared networks (Neutron's subnets inherit their network's RBAC). */
+    @Override
+    protected Predicate visibleTo(CriteriaBuilder cb, AbstractQuery<?> query, Root<SubnetEntity> root,
+            RequestContext context) {
+        return cb.or(super.visibleTo(cb, query, root, context), Visibility.references(cb, query,
+                root.get("networkId"), NetworkEntity.class, "id", (b, n) -> b.isTrue(n.get("shared"))));
     }
 
     @Override
