@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
@@ -38,9 +36,6 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class HotPlugIT extends NucleonKarafTestSupport {
     @Inject
-    FeaturesService features;
-
-    @Inject
     SessionFactory sessions;
 
     @Configuration
@@ -51,7 +46,7 @@ public class HotPlugIT extends NucleonKarafTestSupport {
     @Test
     public void stoppingAndStartingAnExtensionBundleChangesTheApiLive() throws Exception {
         Http api = api();
-        features.installFeature("nucleon-example-widgets", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        installFeature("nucleon-example-widgets");
         assertTrue("widgets extension listed after install", Http.await(30_000, () -> widgetsServed(api)));
         Set<String> ids = new TreeSet<>();
         for (String color : List.of("red", "green", "blue")) {
@@ -141,14 +136,6 @@ public class HotPlugIT extends NucleonKarafTestSupport {
                 .containsKey("revision_number")));
     }
 
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact + "/")) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
-    }
 
     /** Runs a Karaf shell command and returns what it printed. */
     private String shell(String command) throws Exception {

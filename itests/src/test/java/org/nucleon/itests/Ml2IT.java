@@ -4,15 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -29,9 +26,6 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class Ml2IT extends NucleonKarafTestSupport {
-    @Inject
-    FeaturesService features;
-
     @Configuration
     public Option[] config() {
         return baseOptions().toArray(Option[]::new);
@@ -111,8 +105,7 @@ public class Ml2IT extends NucleonKarafTestSupport {
         String body = "{\"port\": {\"network_id\": \"" + net + "\", \"binding:host_id\": \"fake-host-1\"}}";
         assertEquals("binding_failed", vifType(api.post("/v2.0/ports", body)));
 
-        features.installFeature("nucleon-example-mechanism-driver",
-                EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        installFeature("nucleon-example-mechanism-driver");
         assertTrue("bound once the driver is in", Http.await(10_000,
                 () -> "fake".equals(vifType(api.post("/v2.0/ports", body)))));
         Http.Answer other = api.post("/v2.0/ports", "{\"port\": {\"network_id\": \"" + net
@@ -128,14 +121,5 @@ public class Ml2IT extends NucleonKarafTestSupport {
 
     private static String vifType(Http.Answer a) {
         return a.status() == 201 ? (String) ((Map<?, ?>) a.map().get("port")).get("binding:vif_type") : a.text();
-    }
-
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact)) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
     }
 }

@@ -5,25 +5,37 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Boots the real Nucleon distribution (the tar.gz the assembly module built) with its own
  * free HTTP and ssh ports, and offers an HTTP client to it. Tests run inside that Karaf.
  */
 public abstract class NucleonKarafTestSupport {
+    /**
+     * Karaf re-registers BootFinished when its FeaturesService restarts after boot (configuration
+     * read late); on a loaded machine that takes longer than Pax Exam's default 10 s wait.
+     */
     @Inject
+    @Filter(timeout = 120_000)
     protected BootFinished bootFinished;
 
     @Inject
@@ -72,7 +84,71 @@ public abstract class NucleonKarafTestSupport {
                         "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
                         "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
                         "-Xmx1g")));
+        if (Boolean.getBoolean("nucleon.keepRuntime")) {
+            // for a failure's post-mortem: target/exam/<uuid>/data/log/karaf.log stays
+            o.add(keepRuntimeFolder());
+        }
         return o;
+    }
+
+    /** Installs a feature live, without refreshing bundles that are already wired. */
+    protected void installFeature(String name) throws Exception {
+        onFeatures(f -> f.installFeature(name, NO_REFRESH));
+    }
+
+    /** Uninstalls a feature live, without refreshing bundles that are already wired. */
+    protected void uninstallFeature(String name) throws Exception {
+        onFeatures(f -> f.uninstallFeature(name, NO_REFRESH));
+    }
+
+    private interface FeatureCall {
+        void on(FeaturesService features) throws Exception;
+    }
+
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH =
+            EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+
+    /**
+     * Karaf replaces its FeaturesService when its configuration is (re)read after boot; an
+     * injected instance can then be a stopped one. So the current one is looked up per call,
+     * and a call refused by a stopped instance is made again on its successor.
+     */
+    private void onFeatures(FeatureCall call) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            ServiceReference<FeaturesService> ref = null;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (ref == null && System.currentTimeMillis() < deadline) {
+                ref = bundleContext.getServiceReference(FeaturesService.class);
+                if (ref == null) {
+                    Thread.sleep(50);
+                }
+            }
+            if (ref == null) {
+                throw new IllegalStateException("no FeaturesService registered");
+            }
+            FeaturesService features = bundleContext.getService(ref);
+            try {
+                call.on(features);
+                return;
+            } catch (RejectedExecutionException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        }
+    }
+
+    /** The installed bundle built from the given artifact, e.g. {@code nucleon-extensions}. */
+    protected Bundle bundle(String artifact) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getLocation().contains("/" + artifact + "/")) {
+                return b;
+            }
+        }
+        throw new AssertionError(artifact + " is not installed");
     }
 
     static int freePort() {

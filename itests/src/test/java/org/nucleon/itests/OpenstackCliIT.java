@@ -182,4 +182,22 @@ public class OpenstackCliIT {
         openstack("port", "set", "--qos-policy", "cli-qos", port);
         assertEquals(policy.get("id"), json("port", "show", port).get("qos_policy_id"));
     }
+
+    /** --target-all-projects needs no identity service; a named project would be looked up in Keystone. */
+    @Test
+    public void networkRbacLifecycle() throws Exception {
+        String net = (String) json("network", "create", "cli-rbac-net").get("id");
+        Map<?, ?> policy = json("network", "rbac", "create", "--type", "network", "--action", "access_as_shared",
+                "--target-all-projects", net);
+        String id = (String) policy.get("id");
+        assertEquals("*", policy.get("target_project_id"));
+        assertEquals(net, policy.get("object_id"));
+        assertEquals(true, json("network", "show", net).get("shared"));
+        assertTrue(jsonList("network", "rbac", "list").stream().anyMatch(r -> id.equals(((Map<?, ?>) r).get("ID"))));
+
+        openstack("network", "rbac", "delete", id);
+        assertTrue(jsonList("network", "rbac", "list").stream().noneMatch(r -> id.equals(((Map<?, ?>) r).get("ID"))));
+        assertEquals(false, json("network", "show", net).get("shared"));
+        openstack("network", "delete", net);
+    }
 }

@@ -8,13 +8,10 @@ import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.inject.Inject;
 import javax.sql.DataSource;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -32,9 +29,6 @@ import org.osgi.framework.ServiceReference;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresIT extends NucleonKarafTestSupport {
-    @Inject
-    FeaturesService features;
-
     @Configuration
     public Option[] config() {
         List<Option> o = baseOptions();
@@ -45,7 +39,7 @@ public class PostgresIT extends NucleonKarafTestSupport {
 
     @Test
     public void networksPersistInPostgresql() throws Exception {
-        features.installFeature("nucleon-postgresql", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        installFeature("nucleon-postgresql");
         Http api = api();
         String name = "pg-" + UUID.randomUUID();
         Http.Answer created = api.post("/v2.0/networks", "{\"network\": {\"name\": \"" + name + "\"}}");

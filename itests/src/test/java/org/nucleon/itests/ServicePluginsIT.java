@@ -5,14 +5,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,7 +17,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
 
 /**
  * Service plugins in a running server: uninstalling a service feature takes its aliases, routes
@@ -30,12 +26,6 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ServicePluginsIT extends NucleonKarafTestSupport {
-    private static final EnumSet<FeaturesService.Option> NO_REFRESH =
-            EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
-
-    @Inject
-    FeaturesService features;
-
     @Configuration
     public Option[] config() {
         return baseOptions().toArray(Option[]::new);
@@ -57,11 +47,11 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         String label = create(api, "/v2.0/metering/metering-labels", "metering_label",
                 "{\"metering_label\": {\"name\": \"kept\"}}");
         long t0 = System.nanoTime();
-        features.uninstallFeature("nucleon-service-metering", NO_REFRESH);
+        uninstallFeature("nucleon-service-metering");
         assertTrue(Http.await(1000, () -> gone(api, "metering", "/v2.0/metering/metering-labels")));
         assertTrue("gone within 1 s", (System.nanoTime() - t0) / 1_000_000 < 1500);
         assertEquals("the core API goes on", 200, api.get("/v2.0/networks").status());
-        features.installFeature("nucleon-service-metering", NO_REFRESH);
+        installFeature("nucleon-service-metering");
         assertTrue(Http.await(15_000, () -> api.get("/v2.0/metering/metering-labels/" + label).status() == 200));
     }
 
@@ -72,12 +62,12 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         String net = create(api, "/v2.0/networks", "network", "{\"network\": {\"name\": \"with-qos\", "
                 + "\"qos_policy_id\": \"" + policy + "\"}}");
         assertEquals(policy, network(api, net).get("qos_policy_id"));
-        features.uninstallFeature("nucleon-service-qos", NO_REFRESH);
+        uninstallFeature("nucleon-service-qos");
         assertTrue(Http.await(1000, () -> gone(api, "qos", "/v2.0/qos/policies")
                 && !network(api, net).containsKey("qos_policy_id")));
         assertEquals("an unknown attribute without its extension", 400, api.put("/v2.0/networks/" + net,
                 "{\"network\": {\"qos_policy_id\": null}}").status());
-        features.installFeature("nucleon-service-qos", NO_REFRESH);
+        installFeature("nucleon-service-qos");
         assertTrue("the binding made before is back", Http.await(15_000,
                 () -> policy.equals(network(api, net).get("qos_policy_id"))));
         assertEquals(409, api.delete("/v2.0/qos/policies/" + policy).status());
@@ -93,10 +83,10 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         String router = create(api, "/v2.0/routers", "router", "{\"router\": {\"name\": \"kept\", "
                 + "\"external_gateway_info\": {\"network_id\": \"" + ext + "\"}}}");
         assertEquals("a network a router uses stays", 409, api.delete("/v2.0/networks/" + ext).status());
-        features.uninstallFeature("nucleon-service-router", NO_REFRESH);
+        uninstallFeature("nucleon-service-router");
         assertTrue(Http.await(1000, () -> gone(api, "router", "/v2.0/routers")));
         assertEquals(200, api.get("/v2.0/networks/" + ext).status());
-        features.installFeature("nucleon-service-router", NO_REFRESH);
+        installFeature("nucleon-service-router");
         assertTrue("the router made before is back", Http.await(15_000,
                 () -> api.get("/v2.0/routers/" + router).status() == 200));
         assertEquals(409, api.delete("/v2.0/networks/" + ext).status());
@@ -156,14 +146,5 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
 
     private static Map<?, ?> network(Http api, String id) throws IOException, InterruptedException {
         return (Map<?, ?>) api.get("/v2.0/networks/" + id).map().get("network");
-    }
-
-    private Bundle bundle(String artifact) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (b.getLocation().contains(artifact + "/")) {
-                return b;
-            }
-        }
-        throw new AssertionError(artifact + " is not installed");
     }
 }

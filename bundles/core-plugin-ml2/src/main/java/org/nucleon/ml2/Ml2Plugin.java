@@ -17,16 +17,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * The ML2 core plugin: declares the core resources and network extensions it serves and
- * publishes their definitions.
+ * The ML2 core plugin: declares the core resources and network extensions it serves, and RBAC
+ * policies with the object types of its tables, and publishes their definitions.
  */
 @Component(service = Plugin.class, immediate = true)
 public class Ml2Plugin implements Plugin {
     /** Aliases whose definitions the bundled Neutron catalog has. */
     static final List<String> NEUTRON_ALIASES = List.of("network", "provider", "multi-provider", "net-mtu",
-            "external-net", "port-security");
+            "external-net", "port-security", "rbac-policies");
     /** Aliases the catalog lacks, defined in this bundle's own file. */
-    static final List<String> OWN_ALIASES = List.of("net-mtu-writable");
+    static final List<String> OWN_ALIASES = List.of("net-mtu-writable", "rbac-address-scope", "rbac-subnetpool",
+            "rbac-security-groups");
     static final Set<String> ALIASES;
 
     static {

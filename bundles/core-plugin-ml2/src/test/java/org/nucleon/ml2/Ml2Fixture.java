@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.Map;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.ml2.addressscope.AddressScopeHandler;
 import org.nucleon.ml2.ipam.NetworkIpAvailabilityHandler;
@@ -14,6 +15,8 @@ import org.nucleon.ml2.mechanism.MechanismManager;
 import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.port.NetworkPorts;
 import org.nucleon.ml2.port.PortHandler;
+import org.nucleon.ml2.rbac.RbacPolicyHandler;
+import org.nucleon.ml2.rbac.TestRbac;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.TestTypes;
 import org.nucleon.ml2.type.TypeManager;
@@ -24,6 +27,7 @@ import org.nucleon.ml2.subnetpool.SubnetPoolHandler;
 public final class Ml2Fixture implements AutoCloseable {
     public final TestJpa jpa = new TestJpa();
     public final TypeManager types = TestTypes.manager();
+    public final RbacPolicyHandler rbac = TestRbac.handler(jpa);
     public final SecurityGroups groups = wire(new SecurityGroups());
     public final MechanismManager mechanisms = new MechanismManager();
     public final NetworkHandler networks = wire(new NetworkHandler());
@@ -44,6 +48,8 @@ public final class Ml2Fixture implements AutoCloseable {
         services.put(TypeManager.class, types);
         services.put(SecurityGroups.class, groups);
         services.put(MechanismManager.class, mechanisms);
+        services.put(RbacPolicyHandler.class, rbac);
+        services.put(RbacPolicies.class, rbac);
         try {
             for (Field f : component.getClass().getDeclaredFields()) {
                 Object service = services.get(f.getType());

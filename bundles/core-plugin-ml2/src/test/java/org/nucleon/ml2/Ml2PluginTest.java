@@ -30,4 +30,15 @@ public class Ml2PluginTest {
         assertEquals("convert_to_int", mtu.convertTo());
         assertEquals("type:non_negative", mtu.validators().get(0).name());
     }
+
+    @Test
+    public void rbacPoliciesIsACollectionAndTheTypesRequireTheirResources() {
+        Map<String, ExtensionDescriptor> d = Ml2Plugin.descriptors().stream()
+                .collect(Collectors.toMap(ExtensionDescriptor::alias, x -> x));
+        assertTrue(d.get("rbac-policies").resources().get("rbac_policies").defines());
+        assertEquals(List.of("rbac-policies", "subnetpool"), d.get("rbac-subnetpool").requires());
+        assertEquals(List.of("rbac-policies", "address-scope"), d.get("rbac-address-scope").requires());
+        assertEquals(List.of("rbac-policies", "security-group"), d.get("rbac-security-groups").requires());
+        assertEquals("Add subnetpool type to RBAC", d.get("rbac-subnetpool").name());
+    }
 }

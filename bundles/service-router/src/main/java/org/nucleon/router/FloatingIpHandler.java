@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
@@ -38,6 +39,20 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
 
     @Reference
     CoreResources core;
+
+    @Reference
+    CallbackRegistry callbacks;
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    /** Published so that what other bundles keep about a floatingip (its tags) follows it. */
+    @Override
+    protected String eventResource() {
+        return "floatingip";
+    }
 
     public FloatingIpHandler() {
         super(FloatingIpEntity.class, "FloatingIP", COLUMNS);

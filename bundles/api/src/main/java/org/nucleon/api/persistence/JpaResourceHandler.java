@@ -91,9 +91,9 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     /**
      * What a caller who is neither admin nor advsvc may see, as Neutron's model_query scopes it:
-     * the rows of its project, and shared ones where the collection has a {@code shared} column;
-     * everything where it has no {@code tenant_id} column. Override to show more, e.g. external
-     * networks, or the ports on the caller's networks.
+     * the rows of its project, shared ones where the collection has a {@code shared} column, and
+     * what {@link #sharedWith} grants it; everything where it has no {@code tenant_id} column.
+     * Override for other rules, e.g. the ports on the caller's networks.
      *
      * @return the restriction, or null for none
      */
@@ -102,9 +102,24 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         if (project == null) {
             return null;
         }
-        Predicate own = Visibility.ownedBy(cb, root.get(project), context);
+        List<Predicate> any = new ArrayList<>(List.of(Visibility.ownedBy(cb, root.get(project), context)));
         String shared = columns.get("shared");
-        return shared == null ? own : cb.or(own, cb.isTrue(root.get(shared)));
+        if (shared != null) {
+            any.add(cb.isTrue(root.get(shared)));
+        }
+        Predicate granted = sharedWith(context, root, cb);
+        if (granted != null) {
+            any.add(granted);
+        }
+        return any.size() == 1 ? any.get(0) : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    /**
+     * The rows a non-admin sees besides its own through grants such as RBAC policies
+     * (access_as_shared, access_as_external), or null when the collection has none.
+     */
+    protected Predicate sharedWith(RequestContext context, Root<E> root, CriteriaBuilder cb) {
+        return null;
     }
 
     /** The caller's scope for {@link ListQueries}: {@link #visibleTo} unless admin or advsvc. */
@@ -177,7 +192,18 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     @Override
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
-        return jpa().txExpr(TransactionType.Supports, em -> views(em, page(em, context, query, null)));
+        return jpa().txExpr(TransactionType.Supports, em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            return views(em, page(em, context, query, root -> filter(context, query, root, cb)));
+        });
+    }
+
+    /**
+     * Filters that are no column of the entity, e.g. {@code shared} computed from RBAC policies;
+     * always true unless overridden.
+     */
+    protected Predicate filter(RequestContext context, ListQuery query, Root<E> root, CriteriaBuilder cb) {
+        return cb.conjunction();
     }
 
     @Override
@@ -211,6 +237,16 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             return view;
         }));
         publish(Event.AFTER_DELETE, context, id, deleted, deleted, null);
+    }
+
+    /** Bumps revision_number and updated_at of a standard-attr entity, in the caller's transaction. */
+    @Override
+    public void touch(RequestContext context, String id) {
+        jpa().tx(TransactionType.Required, em -> {
+            if (find(em, id) instanceof StandardAttributes s) {
+                s.touch();
+            }
+        });
     }
 
     private static void checkRevision(RequestContext context, Object entity) {

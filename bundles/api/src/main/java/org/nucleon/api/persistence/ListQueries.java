@@ -1,5 +1,7 @@
 package org.nucleon.api.persistence;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,12 +23,16 @@ import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 
 /**
- * Runs a {@link ListQuery} against one JPA entity in the database: filters as IN lists, sorting,
+ * Runs a {@link ListQuery} against one JPA entity in the database: filters as IN lists, the id
+ * restrictions as {@code id IN} / {@code id NOT IN}, changed_since on standard-attr entities, sorting,
  * and keyset pagination after the marker (Neutron's {@code paginate_query}), so a page costs
  * the same on page one and page one hundred. The caller's {@link Scope} (what it may see) holds
  * in the database too, so pages are full and a marker it may not see is 404.
  */
 public final class ListQueries {
+    private static final String ID = "id";
+    /** The field of {@link StandardAttributes} changed_since compares with. */
+    private static final String UPDATED_AT = "updatedAt";
 
     private ListQueries() {
     }
@@ -62,6 +68,10 @@ public final class ListQueries {
      */
     public static <E> List<E> list(EntityManager em, Class<E> type, ListQuery q, Map<String, String> columns,
             Function<String, NeutronException> notFound, Scope<E> scope, Function<Root<E>, Predicate> extra) {
+        if (q.ids() != null && q.ids().isEmpty()) {
+            // nothing can pass, and SQL has no empty IN list
+            return new ArrayList<>();
+        }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> cq = cb.createQuery(type);
         Root<E> root = cq.from(type);
@@ -76,6 +86,17 @@ public final class ListQueries {
                 where.add(root.get(field).in(values));
             }
         });
+        String id = columns.getOrDefault(ID, ID);
+        if (q.ids() != null) {
+            where.add(root.get(id).in(q.ids()));
+        }
+        if (!q.excludedIds().isEmpty()) {
+            where.add(cb.not(root.get(id).in(q.excludedIds())));
+        }
+        if (q.changedSince() != null && StandardAttributes.class.isAssignableFrom(type)) {
+            where.add(cb.greaterThanOrEqualTo(root.get(UPDATED_AT),
+                    LocalDateTime.ofInstant(q.changedSince(), ZoneOffset.UTC)));
+        }
         if (extra != null) {
             where.add(extra.apply(root));
         }

@@ -48,6 +48,14 @@ public abstract class StandardAttributes {
     }
 
     /**
+     * Marks the row changed though no attribute of its own did (its tags did): the flush then
+     * writes it, so the version (revision_number) goes up and updated_at moves, as in Neutron.
+     */
+    public void touch() {
+        stampUpdated();
+    }
+
+    /**
      * Fails with Neutron's 412 unless the row is at the revision the request was made against
      * ({@code If-Match}); the version column makes the check hold until commit.
      */

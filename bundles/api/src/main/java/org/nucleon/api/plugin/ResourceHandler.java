@@ -60,6 +60,14 @@ public interface ResourceHandler {
         return this;
     }
 
+    /**
+     * Marks a resource changed without changing its attributes, as Neutron does when something
+     * attached to it changes (its tags): bumps revision_number and updated_at. Joins the caller's
+     * transaction. Handlers without standard attributes need not override it.
+     */
+    default void touch(RequestContext context, String id) {
+    }
+
     /** A member action such as {@code add_router_interface}; 404 unless the handler has it. */
     default Map<String, Object> action(RequestContext context, String id, String action, Map<String, Object> body) {
         throw NeutronException.httpNotFound();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
+import org.nucleon.api.error.NeutronException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public class Callbacks implements CallbackRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
     private static final int DEFAULT_PRIORITY = 55_550_000;
+    /** How long a failed subscriber may take to leave; DS deactivation is slow on a loaded machine. */
+    static final long DEPARTURE_WAIT_NANOS = 10_000_000_000L;
 
     private record Subscriber(ResourceCallback callback, List<String> resources, List<String> events, int priority) {
     }
@@ -55,6 +58,23 @@ public class Callbacks implements CallbackRegistry {
         return v == null ? List.of() : List.of(v.toString().split("\\s*,\\s*"));
     }
 
+    /** Whether the subscriber is unbound within {@link #DEPARTURE_WAIT_NANOS}. */
+    private boolean departs(Subscriber s) {
+        long deadline = System.nanoTime() + DEPARTURE_WAIT_NANOS;
+        while (subscribers.contains(s)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void publish(ResourceEvent event) {
         String key = event.event().key();
@@ -63,7 +83,13 @@ public class Callbacks implements CallbackRegistry {
                 continue;
             }
             if (event.event().mayVeto()) {
-                s.callback().handle(event);
+                try {
+                    s.callback().handle(event);
+                } catch (NeutronException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw departs(s) ? new SubscriberDeparted(e) : e;
+                }
             } else {
                 try {
                     s.callback().handle(event);

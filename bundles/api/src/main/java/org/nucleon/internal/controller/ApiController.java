@@ -13,8 +13,11 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.plugin.MemberSubResource;
+import org.nucleon.api.plugin.MemberSubResource.Operation;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.internal.callback.SubscriberDeparted;
 import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.Route;
@@ -35,7 +38,8 @@ public final class ApiController {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 2_000_000_000L;
+    /** How long a failed handler may take to leave; DS deactivation is slow on a loaded machine. */
+    private static final long HANDLER_DEPARTURE_WAIT_NANOS = 10_000_000_000L;
 
     private final Supplier<ApiSnapshot> snapshots;
     private final Supplier<ApiConfig> config;
@@ -51,7 +55,11 @@ public final class ApiController {
         this.policy = policy;
     }
 
-    /** Who is asking; builds Neutron's request context from the request's headers. */
+    /**
+     * Who is asking; builds Neutron's request context from the request's headers. Runs for every
+     * request under {@code /v2.0}, as Neutron's auth filter wraps the whole v2.0 application; it
+     * throws {@link Unauthorized} when the caller must authenticate.
+     */
     @FunctionalInterface
     public interface Authenticator {
         RequestContext authenticate(ApiRequest request, String requestId);
@@ -60,12 +68,25 @@ public final class ApiController {
     public ApiResponse handle(ApiRequest req, String requestId) {
         ApiSnapshot snapshot = snapshots.get();
         try {
-            return dispatch(snapshot, req, requestId);
+            try {
+                return dispatch(snapshot, req, requestId);
+            } catch (RuntimeException e) {
+                if (!SubscriberDeparted.in(e)) {
+                    throw e;
+                }
+                // rolled back before commit: served once more, as the API is without that subscriber
+                LOG.debug("request raced with the removal of a callback subscriber: {} {}", req.method(),
+                        req.path(), e);
+                snapshot = snapshots.get();
+                return dispatch(snapshot, req, requestId);
+            }
         } catch (MethodNotAllowed e) {
             Map<String, String> allow = Map.of("Allow", String.join(", ", e.allowed()));
             // OPTIONS is answered for every route: what it allows, and nothing else.
             return req.method().equals("OPTIONS") ? new ApiResponse(200, null, allow)
                     : new ApiResponse(405, ApiResponse.error(e).body(), allow);
+        } catch (Unauthorized e) {
+            return new ApiResponse(401, ApiResponse.error(e).body(), Map.of("WWW-Authenticate", e.challenge()));
         } catch (NeutronException e) {
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
@@ -119,6 +140,7 @@ public final class ApiController {
         if (!segs.get(0).equals(VERSION)) {
             throw NeutronException.httpNotFound();
         }
+        RequestContext ctx = authenticator.authenticate(req, requestId);
         List<String> rest = segs.subList(1, segs.size());
         if (rest.isEmpty()) {
             // only /v2.0/ lists the resources; /v2.0 and /v2.0.json are 404 in Neutron
@@ -137,7 +159,6 @@ public final class ApiController {
         if (m == null || m.route().handler() == null) {
             throw NeutronException.httpNotFound();
         }
-        RequestContext ctx = authenticator.authenticate(req, requestId);
         if (req.method().equals("PUT") || req.method().equals("DELETE")) {
             ctx = ctx.withRevisionConstraint(revisionConstraint(snapshot, req));
         }
@@ -181,6 +202,9 @@ public final class ApiController {
         ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
         Authorization auth = new Authorization(snapshot, route, ctx, policy.get());
         String parentId = m.parentId();
+        if (m.subResource() != null) {
+            return subResource(route.subResources().get(m.subResource()), h, route, m, req, ctx, auth);
+        }
         List<String> fields = ListRequest.fields(req.query());
         if (m.action() != null) {
             allow(req, route.actions().get(m.action()));
@@ -235,11 +259,27 @@ public final class ApiController {
         }
     }
 
+    /** A member sub-resource (e.g. a network's tags): the parent is looked up first, for its own 404. */
+    private static ApiResponse subResource(MemberSubResource sub, ResourceHandler parentHandler, Route route,
+            RouteMatch m, ApiRequest req, RequestContext ctx, Authorization auth) {
+        boolean item = m.subId() != null;
+        allow(req, sub.operations().stream().filter(o -> o.item() == item).map(Operation::method).distinct()
+                .toArray(String[]::new));
+        Operation op = Operation.of(req.method(), item);
+        Map<String, Object> parent = auth.show(parentHandler.get(ctx, m.id()), m.parentId());
+        Object body = req.method().equals("GET") || req.method().equals("DELETE") ? null : parseBody(req);
+        MemberSubResource.Reply reply = sub.handle(ctx, op, new MemberSubResource.Parent(route.collection(), m.id(),
+                parent, () -> parentHandler.touch(ctx, m.id())), m.subId(), body == BodyProcessor.EMPTY_BODY ? null
+                : body);
+        return ApiResponse.of(reply.status(), reply.body());
+    }
+
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
             Authorization auth, String parentId, List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = auth.list(route.extended(ctx, h.list(ctx, q)), parentId);
+        List<Map<String, Object>> items = auth.list(route.extended(ctx, h.list(ctx, route.restricted(ctx, q))),
+                parentId);
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -334,6 +374,24 @@ public final class ApiController {
 
         public List<String> allowed() {
             return allowed;
+        }
+    }
+
+    /**
+     * 401 as keystonemiddleware answers it: the client is told where to get a token
+     * ({@code WWW-Authenticate: Keystone uri="..."}); the body stays a NeutronError.
+     */
+    public static final class Unauthorized extends NeutronException {
+        private static final long serialVersionUID = 1L;
+        private final String challenge;
+
+        public Unauthorized(String wwwAuthenticateUri) {
+            super(401, "HTTPUnauthorized", "The request you have made requires authentication.");
+            this.challenge = "Keystone uri=\"" + wwwAuthenticateUri + "\"";
+        }
+
+        public String challenge() {
+            return challenge;
         }
     }
 

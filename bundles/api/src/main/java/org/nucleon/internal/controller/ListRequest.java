@@ -1,5 +1,13 @@
 package org.nucleon.internal.controller;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +26,9 @@ import org.nucleon.internal.registry.Route;
  */
 public final class ListRequest {
     static final Set<String> RESERVED = Set.of("fields", "sort_key", "sort_dir", "limit", "marker", "page_reverse");
+    /** standard-attr-timestamp's filter, on every collection that shows updated_at. */
+    static final String CHANGED_SINCE = "changed_since";
+    private static final String UPDATED_AT = "updated_at";
 
     private ListRequest() {
     }
@@ -33,7 +44,32 @@ public final class ListRequest {
         Map<String, List<Object>> filters = filters(q, attrs);
         int limit = limit(q, maxLimit);
         return new ListQuery(filters, sorts(q, attrs, route.primaryKey()), limit, limit > 0 ? q.get("marker") : null,
-                "true".equalsIgnoreCase(q.get("page_reverse")));
+                "true".equalsIgnoreCase(q.get("page_reverse"))).withChangedSince(changedSince(q, attrs));
+    }
+
+    /**
+     * The first {@code changed_since} value as Neutron's timeutils.parse_isotime reads it: ISO 8601
+     * date and time, UTC unless it names an offset; or a date alone, meaning its midnight UTC.
+     * Null when absent or when the collection has no timestamps.
+     */
+    static Instant changedSince(QueryString q, Map<String, AttributeDefinition> attrs) {
+        List<String> values = q.all(CHANGED_SINCE);
+        if (values.isEmpty() || !attrs.containsKey(UPDATED_AT)) {
+            return null;
+        }
+        String raw = values.get(0);
+        try {
+            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(raw.strip(), ZonedDateTime::from,
+                    LocalDateTime::from);
+            return t instanceof ZonedDateTime z ? z.toInstant() : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(raw.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw NeutronException.invalidInput("The input " + CHANGED_SINCE
+                        + " must be in the following format: YYYY-MM-DDTHH:MM:SSZ");
+            }
+        }
     }
 
     /** Converted filters; every key that is not a filterable attribute is named at once, after conversion. */
@@ -43,7 +79,7 @@ public final class ListRequest {
         List<String> invalid = new ArrayList<>();
         for (Map.Entry<String, String> e : q.entries()) {
             String key = e.getKey();
-            if (RESERVED.contains(key)) {
+            if (RESERVED.contains(key) || key.equals(CHANGED_SINCE) && attrs.containsKey(UPDATED_AT)) {
                 continue;
             }
             AttributeDefinition a = attrs.get(key);

@@ -1,6 +1,5 @@
 package org.nucleon.internal.registry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nucleon.api.extension.ExtensionDescriptor;
@@ -38,37 +37,51 @@ public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, Stri
 
     /**
      * Resolves path segments below {@code /v2.0}: {@code collection}, {@code collection/id},
-     * {@code collection/id/action}, and the same under a parent's {@code parents/pid/}.
-     * Returns null when nothing matches.
+     * {@code collection/id/action}, {@code collection/id/sub[/item]} for a member sub-resource,
+     * and the same under a parent's {@code parents/pid/}. Returns null when nothing matches.
      */
     public RouteMatch match(List<String> segments) {
         for (Route r : routes) {
-            List<String> p = r.pathPattern();
-            if (segments.size() < p.size() || segments.size() > p.size() + 2) {
-                continue;
+            RouteMatch m = match(r, r.pathPattern(), segments);
+            if (m != null) {
+                return m;
             }
-            String parentId = null;
-            boolean ok = true;
-            for (int i = 0; i < p.size() && ok; i++) {
-                if (p.get(i) == null) {
-                    parentId = segments.get(i);
-                } else {
-                    ok = p.get(i).replace('_', '-').equals(segments.get(i).replace('_', '-'));
+        }
+        // Neutron hangs member sub-resources on the bare collection name, without the collection's
+        // prefix: the tags of /v2.0/qos/policies/{id} are at /v2.0/policies/{id}/tags
+        for (Route r : routes) {
+            List<String> p = r.pathPattern();
+            if (!r.subResources().isEmpty() && p.size() > 1 && !p.contains(null)) {
+                RouteMatch m = match(r, p.subList(p.size() - 1, p.size()), segments);
+                if (m != null && m.subResource() != null) {
+                    return m;
                 }
             }
-            if (!ok) {
-                continue;
+        }
+        return null;
+    }
+
+    private static RouteMatch match(Route r, List<String> p, List<String> segments) {
+        if (segments.size() < p.size() || segments.size() > p.size() + 3) {
+            return null;
+        }
+        String parentId = null;
+        for (int i = 0; i < p.size(); i++) {
+            if (p.get(i) == null) {
+                parentId = segments.get(i);
+            } else if (!p.get(i).replace('_', '-').equals(segments.get(i).replace('_', '-'))) {
+                return null;
             }
-            List<String> rest = new ArrayList<>(segments.subList(p.size(), segments.size()));
-            if (rest.isEmpty()) {
-                return new RouteMatch(r, parentId, null, null);
-            }
-            if (rest.size() == 1) {
-                return new RouteMatch(r, parentId, rest.get(0), null);
-            }
-            if (r.actions().containsKey(rest.get(1))) {
-                return new RouteMatch(r, parentId, rest.get(0), rest.get(1));
-            }
+        }
+        List<String> rest = segments.subList(p.size(), segments.size());
+        if (rest.size() <= 1) {
+            return new RouteMatch(r, parentId, rest.isEmpty() ? null : rest.get(0), null);
+        }
+        if (r.subResources().containsKey(rest.get(1))) {
+            return new RouteMatch(r, parentId, rest.get(0), null, rest.get(1), rest.size() == 3 ? rest.get(2) : null);
+        }
+        if (rest.size() == 2 && r.actions().containsKey(rest.get(1))) {
+            return new RouteMatch(r, parentId, rest.get(0), rest.get(1));
         }
         return null;
     }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.plugin.IdFilter;
+import org.nucleon.api.plugin.MemberSubResource;
 import org.nucleon.api.plugin.Plugin;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -22,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whiteboard of extension descriptors, plugins and resource handlers. Every arrival or
+ * The whiteboard of extension descriptors, plugins, resource handlers and what other bundles
+ * attach to their collections (extenders, id filters, member sub-resources). Every arrival or
  * departure rebuilds the snapshot and swaps it in one step; requests read the current one.
  */
 @Component(service = ExtensionManager.class, immediate = true)
@@ -33,6 +36,9 @@ public class ExtensionManager {
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
     private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
+    private final Map<IdFilter, String> idFilters = new ConcurrentHashMap<>();
+    private final Map<MemberSubResource, Map.Entry<String, SnapshotBuilder.SubResource>> subResources =
+            new ConcurrentHashMap<>();
     private final AtomicReference<ApiSnapshot> current = new AtomicReference<>(ApiSnapshot.EMPTY);
 
     public ApiSnapshot snapshot() {
@@ -92,6 +98,34 @@ public class ExtensionManager {
         rebuild();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
+    void bindIdFilter(IdFilter f, Map<String, Object> properties) {
+        idFilters.put(f, String.valueOf(properties.get(ResourceHandler.COLLECTION)));
+        rebuild();
+    }
+
+    void unbindIdFilter(IdFilter f) {
+        idFilters.remove(f);
+        rebuild();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(&(" + ResourceHandler.COLLECTION + "=*)("
+                    + MemberSubResource.NAME + "=*))")
+    void bindSubResource(MemberSubResource s, Map<String, Object> properties) {
+        Object extension = properties.get(MemberSubResource.EXTENSION);
+        subResources.put(s, Map.entry(String.valueOf(properties.get(ResourceHandler.COLLECTION)),
+                new SnapshotBuilder.SubResource(String.valueOf(properties.get(MemberSubResource.NAME)),
+                        extension == null ? null : extension.toString(), s)));
+        rebuild();
+    }
+
+    void unbindSubResource(MemberSubResource s) {
+        subResources.remove(s);
+        rebuild();
+    }
+
     private synchronized void rebuild() {
         Set<String> supported = new HashSet<>();
         plugins.keySet().forEach(p -> supported.addAll(p.supportedExtensionAliases()));
@@ -99,7 +133,12 @@ public class ExtensionManager {
         handlers.forEach((h, c) -> byCollection.put(c, h));
         Map<String, List<ResourceExtender>> extending = new LinkedHashMap<>();
         extenders.forEach((e, c) -> extending.computeIfAbsent(c, k -> new ArrayList<>()).add(e));
-        ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection, extending);
+        Map<String, List<IdFilter>> filtering = new LinkedHashMap<>();
+        idFilters.forEach((f, c) -> filtering.computeIfAbsent(c, k -> new ArrayList<>()).add(f));
+        Map<String, List<SnapshotBuilder.SubResource>> below = new LinkedHashMap<>();
+        subResources.values().forEach(e -> below.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection, extending, filtering,
+                below);
         ApiSnapshot previous = current.getAndSet(next);
         if (!previous.extensions().equals(next.extensions()) || !previous.inactive().equals(next.inactive())) {
             LOG.info("API rebuilt: {} collections, {} active extensions, {} inactive", next.routes().size(),

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.plugin.IdFilter;
+import org.nucleon.api.plugin.MemberSubResource;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
 
 /**
  * A served collection: where it lives, its merged attribute map and the handler serving it.
@@ -14,13 +17,32 @@ import org.nucleon.api.plugin.ResourceHandler;
  * @param primaryKey  the attribute that identifies an item, for markers and the implied sort key
  * @param extenders   other plugins' extenders of this collection's items
  * @param core        one of the core resources listed in {@code GET /v2.0/}
+ * @param idFilters    other bundles' filters on this collection
+ * @param subResources other bundles' member sub-resources by path segment (e.g. {@code tags})
  */
 public record Route(String collection, String member, List<String> pathPattern, String parentMember,
         String primaryKey, Map<String, AttributeDefinition> attributes, Map<String, String> actions,
-        ResourceHandler handler, List<ResourceExtender> extenders, boolean core) {
+        ResourceHandler handler, List<ResourceExtender> extenders, boolean core, List<IdFilter> idFilters,
+        Map<String, MemberSubResource> subResources) {
 
     public Route {
         extenders = List.copyOf(extenders);
+        idFilters = List.copyOf(idFilters);
+        subResources = Map.copyOf(subResources);
+    }
+
+    /**
+     * The query narrowed by the id filters whose keys it has; those keys are then taken out, so
+     * the handler sees only the filters that are its own.
+     */
+    public ListQuery restricted(RequestContext context, ListQuery query) {
+        ListQuery q = query;
+        for (IdFilter f : idFilters) {
+            if (f.keys().stream().anyMatch(query.filters()::containsKey)) {
+                q = f.restrict(context, q).withoutFilters(f.keys());
+            }
+        }
+        return q;
     }
 
     /** The items as the handler returned them, with every extender's attributes added. */

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.extension.ResourceDefinition;
+import org.nucleon.api.plugin.IdFilter;
+import org.nucleon.api.plugin.MemberSubResource;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 
@@ -36,6 +38,24 @@ public final class SnapshotBuilder {
     /** @param extenders collection to the extenders that add attributes to its items */
     public static ApiSnapshot build(Collection<ExtensionDescriptor> descriptors, Set<String> supportedAliases,
             Map<String, ResourceHandler> handlers, Map<String, List<ResourceExtender>> extenders) {
+        return build(descriptors, supportedAliases, handlers, extenders, Map.of(), Map.of());
+    }
+
+    /**
+     * A member sub-resource attached to a collection, as registered.
+     *
+     * @param extension the alias that must be active for its routes, or null
+     */
+    public record SubResource(String name, String extension, MemberSubResource handler) {
+    }
+
+    /**
+     * @param idFilters    collection to the filters other bundles serve on it
+     * @param subResources collection to the member sub-resources attached to it
+     */
+    public static ApiSnapshot build(Collection<ExtensionDescriptor> descriptors, Set<String> supportedAliases,
+            Map<String, ResourceHandler> handlers, Map<String, List<ResourceExtender>> extenders,
+            Map<String, List<IdFilter>> idFilters, Map<String, List<SubResource>> subResources) {
         Map<String, ExtensionDescriptor> byAlias = new TreeMap<>();
         descriptors.forEach(d -> byAlias.put(d.alias(), d));
         Map<String, String> inactive = new TreeMap<>();
@@ -59,7 +79,8 @@ public final class SnapshotBuilder {
         }
         List<ExtensionDescriptor> activeList = byAlias.values().stream().filter(d -> active.contains(d.alias()))
                 .toList();
-        List<Route> routes = mergeRoutes(activeList, handlers, extenders);
+        List<Route> routes = mergeRoutes(activeList, handlers, extenders, idFilters, activeSubResources(active,
+                subResources));
         List<ExtensionDescriptor> listed = activeList.stream().filter(d -> !d.core())
                 .sorted(Comparator.comparing(ExtensionDescriptor::name)).toList();
         return new ApiSnapshot(listed, inactive, routes);
@@ -85,7 +106,8 @@ public final class SnapshotBuilder {
     }
 
     private static List<Route> mergeRoutes(List<ExtensionDescriptor> active, Map<String, ResourceHandler> handlers,
-            Map<String, List<ResourceExtender>> extenders) {
+            Map<String, List<ResourceExtender>> extenders, Map<String, List<IdFilter>> idFilters,
+            Map<String, Map<String, MemberSubResource>> subResources) {
         Map<String, ResourceDefinition> defining = new LinkedHashMap<>();
         Map<String, ExtensionDescriptor> owner = new LinkedHashMap<>();
         Map<String, Map<String, AttributeDefinition>> attributes = new LinkedHashMap<>();
@@ -120,9 +142,22 @@ public final class SnapshotBuilder {
             mirrorProjectId(attrs);
             routes.add(new Route(r.collection(), r.member(), pathPattern(d, r), r.parentMember(), r.primaryKey(),
                     attrs, actions.get(r.collection()), handlers.get(r.collection()),
-                    extenders.getOrDefault(r.collection(), List.of()), d.core()));
+                    extenders.getOrDefault(r.collection(), List.of()), d.core(),
+                    idFilters.getOrDefault(r.collection(), List.of()), subResources.getOrDefault(r.collection(),
+                    Map.of())));
         }
         return routes;
+    }
+
+    /** Collection to its sub-resources by name, those whose extension is not active left out. */
+    private static Map<String, Map<String, MemberSubResource>> activeSubResources(Set<String> active,
+            Map<String, List<SubResource>> subResources) {
+        Map<String, Map<String, MemberSubResource>> out = new LinkedHashMap<>();
+        subResources.forEach((collection, subs) -> subs.stream()
+                .filter(sub -> sub.extension() == null || active.contains(sub.extension()))
+                .forEach(sub -> out.computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                        .putIfAbsent(sub.name(), sub.handler())));
+        return out;
     }
 
     /**

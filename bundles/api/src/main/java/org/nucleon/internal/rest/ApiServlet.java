@@ -12,6 +12,8 @@ import javax.servlet.http.HttpServlet;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.nucleon.internal.auth.KeystoneAuth;
+import org.nucleon.internal.auth.KeystoneConfig;
 import org.nucleon.internal.controller.ApiConfig;
 import org.nucleon.internal.controller.ApiController;
 import org.nucleon.internal.policy.PolicySource;
@@ -24,8 +26,8 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 /**
  * The Neutron API as one whiteboard servlet: Jersey with a single catch-all resource and
  * the pipeline (CORS, request id, catch errors) as filters. Settings come from the PID
- * {@code org.nucleon.api}; a change restarts this component, never the plugins. The policy
- * file ({@code policy_file}) is read again whenever it changes, without a restart.
+ * {@code org.nucleon.api}; a change (auth_strategy included) restarts this component, never the
+ * plugins. The policy file ({@code policy_file}) is read again whenever it changes, without a restart.
  */
 @Component(service = Servlet.class, configurationPid = "org.nucleon.api", property = {
     HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
@@ -37,15 +39,27 @@ public class ApiServlet extends HttpServlet {
     private transient ExtensionManager extensions;
 
     private transient Map<String, Object> settings;
+    private transient ApiController.Authenticator authenticator;
     private transient ServletContainer jersey;
 
     @Activate
     void activate(Map<String, Object> properties) {
-        String strategy = String.valueOf(properties.getOrDefault("auth_strategy", "noauth")).trim();
-        if (!strategy.equals("noauth")) {
-            throw new IllegalArgumentException("auth_strategy '" + strategy + "' is not supported; use noauth");
-        }
+        this.authenticator = authenticator(properties);
         this.settings = properties;
+    }
+
+    /**
+     * Neutron's auth_strategy. Anything unknown, or keystone without its options, is refused at
+     * activation, so a typo never leaves the API open.
+     */
+    static ApiController.Authenticator authenticator(Map<String, Object> p) {
+        String strategy = String.valueOf(p.getOrDefault("auth_strategy", "noauth")).trim();
+        return switch (strategy) {
+            case "noauth" -> new NoAuth();
+            case "keystone" -> new KeystoneAuth(KeystoneConfig.from(p));
+            default -> throw new IllegalArgumentException("auth_strategy '" + strategy
+                    + "' is not supported; use noauth or keystone");
+        };
     }
 
     static ApiConfig apiConfig(Map<String, Object> p) {
@@ -67,7 +81,7 @@ public class ApiServlet extends HttpServlet {
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         ApiConfig api = apiConfig(settings);
-        ApiController controller = new ApiController(extensions::snapshot, () -> api, new NoAuth(),
+        ApiController controller = new ApiController(extensions::snapshot, () -> api, authenticator,
                 policySource(settings));
         Rendering rendering = new Rendering();
         ResourceConfig rc = new ResourceConfig()

@@ -1,6 +1,7 @@
 package org.nucleon.internal.callback;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
@@ -60,5 +61,23 @@ public class CallbacksTest {
         calls.clear();
         callbacks.publish(event("network", Event.AFTER_DELETE));
         assertEquals(List.of("veto:after_delete", "next:after_delete"), calls);
+    }
+
+    @Test
+    public void aVetoingSubscriberThatFailsAsItLeavesIsReportedAsDeparted() {
+        ResourceCallback[] self = new ResourceCallback[1];
+        self[0] = e -> {
+            // its persistence unit is closed and DS unbinds it while it fails
+            callbacks.unbindCallback(self[0]);
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        };
+        callbacks.bindCallback(self[0], Map.of(ResourceCallback.RESOURCE, "network",
+                ResourceCallback.EVENTS, "precommit_create"));
+        try {
+            callbacks.publish(event("network", Event.PRECOMMIT_CREATE));
+            fail("the failure must stop the operation");
+        } catch (RuntimeException e) {
+            assertTrue(SubscriberDeparted.in(e));
+        }
     }
 }

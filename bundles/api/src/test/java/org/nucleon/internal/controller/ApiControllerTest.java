@@ -457,6 +457,27 @@ public class ApiControllerTest {
     // ---- failures
 
     @Test
+    public void everythingUnderV20AsksTheAuthenticatorAndARefusalIs401WithAChallenge() {
+        List<String> asked = new ArrayList<>();
+        controller = new ApiController(current::get, () -> config, (req, requestId) -> {
+            asked.add(req.method() + " " + req.path());
+            throw new ApiController.Unauthorized("http://keystone.example:5000/v3");
+        }, PolicyRules::defaults);
+        // the versions document needs no token; nor does a path outside v2.0, which is not the API's
+        assertEquals(200, call("GET", "/").status());
+        assertEquals(404, call("GET", "/v3/").status());
+        assertTrue(asked.isEmpty());
+        for (String path : List.of("/v2.0", "/v2.0/", "/v2.0/extensions", "/v2.0/networks", "/v2.0/nothing/1")) {
+            ApiResponse r = call("GET", path);
+            assertError(r, 401, "HTTPUnauthorized", "The request you have made requires authentication.");
+            assertEquals(Map.of("WWW-Authenticate", "Keystone uri=\"http://keystone.example:5000/v3\""), r.headers());
+        }
+        assertError(call("DELETE", "/v2.0/networks/x"), 401, "HTTPUnauthorized",
+                "The request you have made requires authentication.");
+        assertEquals(6, asked.size());
+    }
+
+    @Test
     public void unexpectedFailureIsA500WithoutInternals() {
         networks.failure = new IllegalStateException("s3cr3t: connection to db01.internal refused");
         long start = System.nanoTime();

@@ -33,6 +33,8 @@ final class FakeResourceHandler implements ResourceHandler {
     Map<String, Object> actionResult;
     String lastAction;
     Map<String, Object> lastActionBody;
+    /** Ids {@link #touch} was called with, in order. */
+    final List<String> touched = new ArrayList<>();
 
     FakeResourceHandler(String resourceName) {
         this.resourceName = resourceName;
@@ -145,6 +147,11 @@ final class FakeResourceHandler implements ResourceHandler {
         if (store.remove(id) == null) {
             throw NeutronException.notFound(resourceName, id);
         }
+    }
+
+    @Override
+    public void touch(RequestContext context, String id) {
+        touched.add(id);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.nucleon.internal.controller.Fixtures.assertNeutronError;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -256,5 +257,52 @@ public class ListRequestTest {
     public void limitIsCheckedBeforeSorts() {
         assertNeutronError(400, "BadRequest", String.format(LIMIT_MSG, "abc"),
                 () -> parse("sort_key=bogus&sort_dir=asc&limit=abc"));
+    }
+
+    // ---- changed_since (standard-attr-timestamp)
+
+    private static final Route TIMESTAMPED = Fixtures.route(Fixtures.snapshot(List.of("network",
+            "standard-attr-timestamp"), "networks", new FakeResourceHandler("Network")), "networks");
+    private static final String CHANGED_SINCE_MSG = "Invalid input for operation: The input changed_since must be in "
+            + "the following format: YYYY-MM-DDTHH:MM:SSZ.";
+
+    private static ListQuery timestamped(String query) {
+        return ListRequest.parse(QueryString.parse(query), TIMESTAMPED, -1);
+    }
+
+    @Test
+    public void changedSinceIsAnInstantNotAFilter() {
+        ListQuery q = timestamped("changed_since=2024-01-02T03:04:05Z&name=a");
+        assertEquals(Instant.parse("2024-01-02T03:04:05Z"), q.changedSince());
+        assertEquals(Map.of("name", List.of("a")), q.filters());
+        assertNull(timestamped("").changedSince());
+    }
+
+    @Test
+    public void changedSinceReadsIso8601AsNeutronsParseIsotime() {
+        assertEquals(Instant.parse("2024-01-02T02:04:05Z"), timestamped("changed_since=2024-01-02T03:04:05%2B01:00")
+                .changedSince());
+        // no zone means UTC, as normalize_time leaves it
+        assertEquals(Instant.parse("2024-01-02T03:04:05Z"), timestamped("changed_since=2024-01-02T03:04:05")
+                .changedSince());
+        assertEquals(Instant.parse("2024-01-02T03:04:05.250Z"), timestamped(
+                "changed_since=2024-01-02T03:04:05.25Z").changedSince());
+        assertEquals(Instant.parse("2024-01-02T00:00:00Z"), timestamped("changed_since=2024-01-02").changedSince());
+        // the first value counts
+        assertEquals(Instant.parse("2020-01-01T00:00:00Z"), timestamped(
+                "changed_since=2020-01-01T00:00:00Z&changed_since=2030-01-01T00:00:00Z").changedSince());
+    }
+
+    @Test
+    public void badChangedSinceIsInvalidInput() {
+        for (String bad : List.of("yesterday", "", "2024-13-01T00:00:00Z", "2024-01-02T25:00:00Z", "1700000000")) {
+            assertNeutronError(400, "InvalidInput", CHANGED_SINCE_MSG, () -> timestamped("changed_since=" + bad));
+        }
+    }
+
+    @Test
+    public void changedSinceNeedsTimestamps() {
+        assertNeutronError(400, "HTTPBadRequest", "['changed_since'] is invalid attribute for filtering",
+                () -> parse("changed_since=2024-01-02T03:04:05Z"));
     }
 }

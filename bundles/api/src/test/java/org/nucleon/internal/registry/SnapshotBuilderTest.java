@@ -27,7 +27,7 @@ import org.nucleon.api.query.ListQuery;
 public class SnapshotBuilderTest {
 
     /** A handler that is only ever compared, never called. */
-    private static final class Stub implements ResourceHandler {
+    static final class Stub implements ResourceHandler {
         private final String name;
 
         Stub(String name) {

@@ -19,8 +19,6 @@ public class AddressScopeEntity {
     @Column(length = 255)
     String name;
 
-    boolean shared;
-
     @Column(name = "ip_version")
     int ipVersion;
 

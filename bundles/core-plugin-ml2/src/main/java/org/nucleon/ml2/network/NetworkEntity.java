@@ -34,13 +34,8 @@ public class NetworkEntity extends StandardAttributes {
     @Column(length = 16)
     String status;
 
-    boolean shared;
-
     /** The largest packet the network carries: requested (net-mtu-writable) or its segments' maximum. */
     int mtu;
-
-    @Column(name = "router_external")
-    boolean routerExternal;
 
     @Column(name = "port_security_enabled")
     boolean portSecurityEnabled = true;
@@ -51,6 +46,10 @@ public class NetworkEntity extends StandardAttributes {
 
     public String id() {
         return id;
+    }
+
+    public String projectId() {
+        return projectId;
     }
 
     /** The default of its ports' port_security_enabled. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
-import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Predicate;
@@ -19,8 +19,10 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.addressscope.AddressScopes;
 import org.nucleon.ml2.ipam.Ipam;
+import org.nucleon.ml2.rbac.RbacPolicyHandler;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.type.TypeManager;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Networks of the ML2 plugin, persisted in its own unit, with their segments (provider,
  * multi-provider), MTU (net-mtu, net-mtu-writable), router:external and port_security_enabled.
+ * {@code shared} and {@code router:external} are RBAC policies, as in Neutron: the owner's
+ * wildcard access_as_shared, and any access_as_external.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=networks")
 public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
@@ -36,9 +40,10 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     static final String MTU = "mtu";
     static final String ROUTER_EXTERNAL = "router:external";
     static final String PORT_SECURITY = "port_security_enabled";
+    static final String SHARED = "shared";
+    static final String OBJECT_TYPE = "network";
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "tenant_id", "projectId",
-            "project_id", "projectId", "admin_state_up", "adminStateUp", "status", "status", "shared", "shared",
-            MTU, "mtu", ROUTER_EXTERNAL, "routerExternal");
+            "project_id", "projectId", "admin_state_up", "adminStateUp", "status", "status", MTU, "mtu");
     /** Provider filters to the segment field they match. */
     private static final Map<String, String> SEGMENT_COLUMNS = Map.of(TypeManager.NETWORK_TYPE, "networkType",
             TypeManager.PHYSICAL_NETWORK, "physicalNetwork", TypeManager.SEGMENTATION_ID, "segmentationId");
@@ -51,6 +56,9 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
 
     @Reference
     TypeManager types;
+
+    @Reference
+    RbacPolicyHandler rbac;
 
     public NetworkHandler() {
         super(NetworkEntity.class, "Network", COLUMNS);
@@ -82,6 +90,10 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         }
         e.mtu = mtu(network.get(MTU), types.maxMtu(segments));
         em.persist(e);
+        rbac.writeShared(context, OBJECT_TYPE, e.id, e.projectId, network);
+        if (Boolean.TRUE.equals(network.get(ROUTER_EXTERNAL))) {
+            rbac.grantAll(OBJECT_TYPE, e.id, e.projectId, RbacPolicies.ACCESS_AS_EXTERNAL);
+        }
         return e;
     }
 
@@ -122,12 +134,6 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         if (n.containsKey("admin_state_up")) {
             e.adminStateUp = (Boolean) n.get("admin_state_up");
         }
-        if (n.containsKey("shared")) {
-            e.shared = (Boolean) n.get("shared");
-        }
-        if (n.containsKey(ROUTER_EXTERNAL)) {
-            e.routerExternal = (Boolean) n.get(ROUTER_EXTERNAL);
-        }
         if (n.containsKey(PORT_SECURITY)) {
             e.portSecurityEnabled = (Boolean) n.get(PORT_SECURITY);
         }
@@ -140,6 +146,28 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         apply(e, changes);
         if (changes.containsKey(MTU)) {
             e.mtu = mtu(changes.get(MTU), types.maxMtu(segments(e)));
+        }
+        if (changes.containsKey(SHARED)) {
+            updateShared(context, e, (Boolean) changes.get(SHARED));
+        }
+        if (Boolean.TRUE.equals(changes.get(ROUTER_EXTERNAL))) {
+            rbac.grantAll(OBJECT_TYPE, e.id, e.projectId, RbacPolicies.ACCESS_AS_EXTERNAL);
+        } else if (Boolean.FALSE.equals(changes.get(ROUTER_EXTERNAL))) {
+            // the router plugin refuses it (ExternalNetworkInUse) while gateways use the network
+            rbac.revokeAll(OBJECT_TYPE, e.id, RbacPolicies.ACCESS_AS_EXTERNAL);
+        }
+    }
+
+    /** Neutron's _validate_shared_update: unsharing fails while other projects depend on the network. */
+    private void updateShared(RequestContext context, NetworkEntity e, boolean shared) {
+        try {
+            rbac.setShared(context, OBJECT_TYPE, e.id, e.projectId, shared);
+        } catch (NeutronException ex) {
+            if (!"RbacPolicyInUse".equals(ex.type())) {
+                throw ex;
+            }
+            throw NeutronException.conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings for "
+                    + "network " + e.id + ". Multiple tenants are using it.");
         }
     }
 
@@ -178,6 +206,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, NetworkEntity e) {
         types.releaseSegments(em, segments(e));
+        rbac.objectDeleted(OBJECT_TYPE, e.id);
     }
 
     @Override
@@ -193,19 +222,41 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> ids = networksWithSegment(em, providerFilters);
+            CriteriaBuilder cb = em.getCriteriaBuilder();
             return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, page(em, context, query,
-                    root -> root.get("id").in(ids)));
+                    root -> cb.and(root.get("id").in(ids), filter(context, query, root, cb))));
         });
     }
 
+    /** {@code shared} and {@code router:external} filters, which RBAC policies answer (Neutron's query hooks). */
+    @Override
+    protected Predicate filter(RequestContext context, ListQuery query, Root<NetworkEntity> root,
+            CriteriaBuilder cb) {
+        Predicate shared = rbac.sharedFilter(OBJECT_TYPE, query, root.get("id"), cb);
+        List<Object> external = query.filters().get(ROUTER_EXTERNAL);
+        return external == null ? shared : cb.and(shared, RbacPolicies.filter(cb, root.get("id"), external,
+                rbac.withPolicy(OBJECT_TYPE, null, RbacPolicies.ACCESS_AS_EXTERNAL, null)));
+    }
+
     /**
-     * Besides its own and shared ones, a project sees external networks, as Neutron's network
-     * query does through its RBAC entries (access_as_shared to '*', access_as_external).
+     * The network the caller may put ports and subnets on: its own, one shared with its project
+     * or everyone, or any as admin; otherwise NetworkNotFound, as Neutron does not show it.
+     */
+    public static NetworkEntity usable(EntityManager em, RbacPolicies rbac, RequestContext context, String id) {
+        NetworkEntity n = id == null ? null : em.find(NetworkEntity.class, id);
+        if (n == null || !rbac.usable(context, OBJECT_TYPE, id, n.projectId)) {
+            throw NeutronException.notFound("Network", id);
+        }
+        return n;
+    }
+
+    /**
+     * The networks a non-admin sees besides its own, as Neutron's network query hooks: those
+     * shared with it or with everyone, and the external ones open to it or to everyone.
      */
     @Override
-    protected Predicate visibleTo(CriteriaBuilder cb, AbstractQuery<?> query, Root<NetworkEntity> root,
-            RequestContext context) {
-        return cb.or(super.visibleTo(cb, query, root, context), cb.isTrue(root.get("routerExternal")));
+    protected Predicate sharedWith(RequestContext context, Root<NetworkEntity> root, CriteriaBuilder cb) {
+        return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
     }
 
     /** Networks with a segment that matches all the provider filters, as Neutron's network_matches_filters. */
@@ -236,9 +287,12 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         List<String> ids = networks.stream().map(n -> n.id).toList();
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
         Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, ids);
+        rbac.showShared(OBJECT_TYPE, out);
+        Set<String> external = rbac.withPolicy(OBJECT_TYPE, ids, RbacPolicies.ACCESS_AS_EXTERNAL, null);
         for (Map<String, Object> view : out) {
             String id = (String) view.get("id");
             view.put("subnets", subnets.getOrDefault(id, List.of()));
+            view.put(ROUTER_EXTERNAL, external.contains(id));
             view.putAll(scopes.get(id));
         }
         return out;
@@ -254,10 +308,10 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         m.put(MTU, e.mtu);
         m.put("status", e.status);
         m.put("subnets", List.of());
-        m.put("shared", e.shared);
+        m.put(SHARED, false); // views() reads it, and router:external, from the policies
         m.put("project_id", e.projectId);
         m.put(PORT_SECURITY, e.portSecurityEnabled);
-        m.put(ROUTER_EXTERNAL, e.routerExternal);
+        m.put(ROUTER_EXTERNAL, false);
         putSegments(m, segments(e));
         e.putStandardAttributes(m);
         return m;

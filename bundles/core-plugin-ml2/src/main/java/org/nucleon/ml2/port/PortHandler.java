@@ -22,11 +22,13 @@ import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.api.validation.Validators;
 import org.nucleon.ml2.ipam.IpAllocationEntity;
 import org.nucleon.ml2.ipam.Ipam;
 import org.nucleon.ml2.mechanism.MechanismManager;
 import org.nucleon.ml2.network.NetworkEntity;
+import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.Ml2Config;
 import org.osgi.service.component.annotations.Activate;
@@ -70,6 +72,9 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
 
     @Reference
     MechanismManager mechanisms;
+
+    @Reference
+    RbacPolicies rbac;
 
     private MacAddresses macs = new MacAddresses(DEFAULT_BASE_MAC);
 
@@ -120,7 +125,7 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
     @Override
     protected PortEntity insert(EntityManager em, RequestContext context, Map<String, Object> port) {
         PortEntity p = newEntity(context, port);
-        NetworkEntity network = network(em, p.networkId);
+        NetworkEntity network = NetworkHandler.usable(em, rbac, context, p.networkId);
         apply(p, port);
         p.portSecurityEnabled = port.containsKey(PORT_SECURITY) ? (Boolean) port.get(PORT_SECURITY)
                 : !networkOwned(p.deviceOwner) && network.portSecurityEnabled();

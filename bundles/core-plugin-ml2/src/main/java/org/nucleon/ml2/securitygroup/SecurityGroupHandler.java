@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
@@ -14,6 +17,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -31,6 +35,9 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
 
     @Reference
     CallbackRegistry callbacks;
+
+    @Reference
+    RbacPolicies rbac;
 
     public SecurityGroupHandler() {
         super(SecurityGroupEntity.class, "SecurityGroup", COLUMNS);
@@ -126,6 +133,13 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
         em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
                 + "AND r.securityGroupId <> :id", SecurityGroupRuleEntity.class).setParameter("id", g.id)
                 .getResultList().forEach(r -> r.group.removeRule(r));
+        rbac.objectDeleted(SecurityGroups.OBJECT_TYPE, g.id);
+    }
+
+    /** The groups a non-admin uses besides its own: those shared with it or with everyone (rbac-security-groups). */
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<SecurityGroupEntity> root, CriteriaBuilder cb) {
+        return rbac.grantedTo(context, SecurityGroups.OBJECT_TYPE, root.get("id"), cb);
     }
 
     @Override

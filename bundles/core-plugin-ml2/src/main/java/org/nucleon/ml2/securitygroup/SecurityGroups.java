@@ -14,6 +14,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.api.persistence.Transactions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,11 +26,15 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SecurityGroups.class)
 public class SecurityGroups {
     static final String DEFAULT_NAME = "default";
+    static final String OBJECT_TYPE = "security_group";
     /** Bound parameters per IN list, well under what Derby and PostgreSQL accept. */
     private static final int IN_CHUNK = 500;
 
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
+
+    @Reference
+    RbacPolicies rbac;
 
     /**
      * The id of the project's default group, created with Neutron's default rules if the project
@@ -108,7 +113,8 @@ public class SecurityGroups {
     /**
      * Checks the groups requested for a port of {@code projectId}, as Neutron's
      * {@code _get_security_groups_on_port}: each must exist and, unless the caller is admin,
-     * belong to that project; otherwise 404 SecurityGroupNotFound naming the missing ones.
+     * belong to that project or be shared with it by RBAC; otherwise 404 SecurityGroupNotFound
+     * naming the missing ones.
      *
      * @return the requested ids without repetitions, in the order given
      */
@@ -116,10 +122,12 @@ public class SecurityGroups {
             Collection<String> groupIds) {
         Set<String> requested = new LinkedHashSet<>(groupIds);
         Set<String> valid = new LinkedHashSet<>();
+        Set<String> granted = context.admin() || projectId == null ? Set.of() : rbac.grantedTo(OBJECT_TYPE, projectId);
         for (List<String> chunk : chunks(requested)) {
             em.createQuery("SELECT g.id, g.projectId FROM SecurityGroupEntity g WHERE g.id IN :ids", Object[].class)
                     .setParameter("ids", chunk).getResultList().forEach(row -> {
-                        if (context.admin() || projectId == null || projectId.equals(row[1])) {
+                        if (context.admin() || projectId == null || projectId.equals(row[1])
+                                || granted.contains((String) row[0])) {
                             valid.add((String) row[0]);
                         }
                     });

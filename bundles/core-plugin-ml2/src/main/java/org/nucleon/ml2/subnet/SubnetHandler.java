@@ -9,14 +9,15 @@ import static org.nucleon.ml2.subnet.SubnetRules.HOST_ROUTES;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
@@ -24,13 +25,14 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.ipam.CheckedJpaHandler;
 import org.nucleon.ml2.ipam.Ip;
 import org.nucleon.ml2.ipam.Ipam;
 import org.nucleon.ml2.ipam.IpamErrors;
 import org.nucleon.ml2.network.NetworkEntity;
+import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.subnetpool.SubnetPools;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +47,12 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
 
     @Reference
     CallbackRegistry callbacks;
+
+    @Reference
+    RbacPolicies rbac;
+
+    /** The RBAC object type of networks. */
+    private static final String NETWORK = "network";
 
     @Override
     protected CallbackRegistry callbacks() {
@@ -71,12 +79,18 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
         return jpa;
     }
 
-    /** Besides its own, a project sees the subnets of shared networks (Neutron's subnets inherit their network's RBAC). */
+    /**
+     * Besides its own, a project sees the subnets of the networks shared with it or with everyone
+     * (Neutron's subnets inherit their network's access_as_shared policies, not access_as_external).
+     */
     @Override
-    protected Predicate visibleTo(CriteriaBuilder cb, AbstractQuery<?> query, Root<SubnetEntity> root,
-            RequestContext context) {
-        return cb.or(super.visibleTo(cb, query, root, context), Visibility.references(cb, query,
-                root.get("networkId"), NetworkEntity.class, "id", (b, n) -> b.isTrue(n.get("shared"))));
+    protected Predicate sharedWith(RequestContext context, Root<SubnetEntity> root, CriteriaBuilder cb) {
+        Set<String> networks = new HashSet<>(rbac.withPolicy(NETWORK, null, RbacPolicies.ACCESS_AS_SHARED,
+                RbacPolicies.WILDCARD));
+        if (context.projectId() != null) {
+            networks.addAll(rbac.withPolicy(NETWORK, null, RbacPolicies.ACCESS_AS_SHARED, context.projectId()));
+        }
+        return networks.isEmpty() ? cb.disjunction() : root.get("networkId").in(networks);
     }
 
     @Override
@@ -89,6 +103,13 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
         e.ipv6RaMode = (String) subnet.get(SubnetRules.RA_MODE);
         e.ipv6AddressMode = (String) subnet.get(SubnetRules.ADDRESS_MODE);
         return e;
+    }
+
+    /** Only on a network the caller may use: its own, or one shared with it (RBAC). */
+    @Override
+    protected SubnetEntity insert(EntityManager em, RequestContext context, Map<String, Object> subnet) {
+        NetworkHandler.usable(em, rbac, context, (String) subnet.get("network_id"));
+        return super.insert(em, context, subnet);
     }
 
     @Override

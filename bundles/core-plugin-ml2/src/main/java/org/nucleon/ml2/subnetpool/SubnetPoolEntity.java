@@ -41,8 +41,6 @@ public class SubnetPoolEntity extends StandardAttributes {
     @Column(name = "max_prefixlen")
     int maxPrefixlen;
 
-    boolean shared;
-
     @Column(name = "is_default")
     boolean isDefault;
 

@@ -9,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.addressscope.AddressScopeEntity;
 import org.nucleon.ml2.ipam.CheckedJpaHandler;
 import org.nucleon.ml2.ipam.Ip;
@@ -26,15 +32,34 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
     static final String PREFIXES = "prefixes";
     static final String ADDRESS_SCOPE_ID = "address_scope_id";
 
+    static final String OBJECT_TYPE = "subnetpool";
+
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
+
+    @Reference
+    CallbackRegistry callbacks;
+
+    @Reference
+    RbacPolicies rbac;
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    /** Published so that what other bundles keep about a subnetpool (its tags) follows it. */
+    @Override
+    protected String eventResource() {
+        return "subnetpool";
+    }
 
     public SubnetPoolHandler() {
         super(SubnetPoolEntity.class, "SubnetPool", Map.ofEntries(Map.entry("id", "id"), Map.entry("name", "name"),
                 Map.entry("tenant_id", "projectId"), Map.entry("project_id", "projectId"),
                 Map.entry("ip_version", "ipVersion"), Map.entry("default_prefixlen", "defaultPrefixlen"),
                 Map.entry("min_prefixlen", "minPrefixlen"), Map.entry("max_prefixlen", "maxPrefixlen"),
-                Map.entry("is_default", "isDefault"), Map.entry("shared", "shared"),
+                Map.entry("is_default", "isDefault"),
                 Map.entry("default_quota", "defaultQuota"), Map.entry(ADDRESS_SCOPE_ID, "addressScopeId"),
                 Map.entry("description", "description")));
     }
@@ -187,9 +212,6 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
         if (body.containsKey("name")) {
             e.name = (String) body.get("name");
         }
-        if (body.containsKey("shared")) {
-            e.shared = (Boolean) body.get("shared");
-        }
         if (body.containsKey("default_quota")) {
             e.defaultQuota = (Integer) body.get("default_quota");
         }
@@ -207,7 +229,7 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
         m.put("min_prefixlen", String.valueOf(e.minPrefixlen));
         m.put("max_prefixlen", String.valueOf(e.maxPrefixlen));
         m.put("is_default", e.isDefault);
-        m.put("shared", e.shared);
+        m.put(RbacPolicies.SHARED, false); // views() reads it from the policies
         m.put(PREFIXES, List.copyOf(e.prefixes));
         m.put("ip_version", e.ipVersion);
         m.put("default_quota", e.defaultQuota);
@@ -223,6 +245,34 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
             throw new NeutronException(400, "SubnetPoolDeleteError",
                     "Unable to delete subnet pool: Subnet pool has existing allocations.");
         }
+        rbac.objectDeleted(OBJECT_TYPE, e.id);
+    }
+
+    /** {@code shared} is the owner's wildcard access_as_shared policy (Neutron's RBAC-backed pools). */
+    @Override
+    protected SubnetPoolEntity insert(EntityManager em, RequestContext context, Map<String, Object> pool) {
+        SubnetPoolEntity e = super.insert(em, context, pool);
+        rbac.writeShared(context, OBJECT_TYPE, e.id, e.projectId, pool);
+        return e;
+    }
+
+    @Override
+    protected List<Map<String, Object>> views(EntityManager em, List<SubnetPoolEntity> pools) {
+        List<Map<String, Object>> out = super.views(em, pools);
+        rbac.showShared(OBJECT_TYPE, out);
+        return out;
+    }
+
+    @Override
+    protected Predicate filter(RequestContext context, ListQuery query, Root<SubnetPoolEntity> root,
+            CriteriaBuilder cb) {
+        return rbac.sharedFilter(OBJECT_TYPE, query, root.get("id"), cb);
+    }
+
+    /** The pools a non-admin uses besides its own: those shared with it or with everyone. */
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<SubnetPoolEntity> root, CriteriaBuilder cb) {
+        return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
     }
 
     /** {@code PUT /subnetpools/{id}/add_prefixes} and {@code remove_prefixes}: answers the new prefixes. */

@@ -14,6 +14,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.ml2.rbac.TestRbac;
 import org.nucleon.ml2.type.TestTypes;
 
 public class NetworkHandlerTest {
@@ -26,6 +27,7 @@ public class NetworkHandlerTest {
         networks = new NetworkHandler();
         networks.jpa = jpa;
         networks.types = TestTypes.manager();
+        networks.rbac = TestRbac.handler(jpa);
     }
 
     @After

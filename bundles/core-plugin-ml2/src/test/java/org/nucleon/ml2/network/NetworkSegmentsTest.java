@@ -22,6 +22,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.ml2.rbac.TestRbac;
 import org.nucleon.ml2.type.Ml2Config;
 import org.nucleon.ml2.type.TestTypes;
 
@@ -40,6 +41,7 @@ public class NetworkSegmentsTest {
         networks = new NetworkHandler();
         networks.jpa = jpa;
         networks.types = TestTypes.manager(config);
+        networks.rbac = TestRbac.handler(jpa);
     }
 
     @After

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.ml2.rbac.RbacPolicyHandler;
+import org.nucleon.ml2.rbac.TestRbac;
 
 /** The security group components wired to one in-memory database, and bodies as the REST layer hands them on. */
 final class Fixture implements AutoCloseable {
@@ -19,10 +21,14 @@ final class Fixture implements AutoCloseable {
     final SecurityGroupHandler groupHandler = new SecurityGroupHandler();
     final SecurityGroupRuleHandler ruleHandler = new SecurityGroupRuleHandler();
 
+    final RbacPolicyHandler rbac = TestRbac.handler(jpa);
+
     Fixture() {
         groups.jpa = jpa;
+        groups.rbac = rbac;
         groupHandler.jpa = jpa;
         groupHandler.groups = groups;
+        groupHandler.rbac = rbac;
         ruleHandler.jpa = jpa;
         ruleHandler.groups = groups;
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
@@ -38,6 +39,20 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC)
     volatile ResourceHandler ports;
+
+    @Reference
+    CallbackRegistry callbacks;
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    /** Published so that what other bundles keep about a qos policy (its tags) follows it. */
+    @Override
+    protected String eventResource() {
+        return "qos_policy";
+    }
 
     @Activate
     public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {

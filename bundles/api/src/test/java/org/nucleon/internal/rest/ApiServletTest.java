@@ -1,0 +1,39 @@
+package org.nucleon.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.Test;
+import org.nucleon.internal.auth.KeystoneAuth;
+
+/** auth_strategy picks the authenticator; anything else stops the API from starting. */
+public class ApiServletTest {
+
+    @Test
+    public void noauthIsTheDefault() {
+        assertTrue(ApiServlet.authenticator(Map.of()) instanceof NoAuth);
+        assertTrue(ApiServlet.authenticator(Map.of("auth_strategy", " noauth ")) instanceof NoAuth);
+    }
+
+    @Test
+    public void keystoneWithItsOptions() {
+        Map<String, Object> p = new HashMap<>(Map.of("auth_strategy", "keystone"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiServlet.authenticator(p));
+        assertEquals("keystone_authtoken.auth_url must be set when auth_strategy is keystone", e.getMessage());
+        p.put("keystone_authtoken.auth_url", "http://127.0.0.1:5000/v3");
+        p.put("keystone_authtoken.username", "nucleon");
+        p.put("keystone_authtoken.password", "secretnucleon");
+        p.put("keystone_authtoken.project_name", "service");
+        assertTrue(ApiServlet.authenticator(p) instanceof KeystoneAuth);
+    }
+
+    @Test
+    public void anyOtherStrategyIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ApiServlet.authenticator(Map.of("auth_strategy", "keystone-v2")));
+        assertEquals("auth_strategy 'keystone-v2' is not supported; use noauth or keystone", e.getMessage());
+    }
+}
