@@ -106,7 +106,8 @@ public class RbacPolicyHandlerTest {
         expect("DuplicateRbacPolicy", () -> share(net, "p2"));
         share(net, "p3");
         expect("DuplicateRbacPolicy", () -> f.rbac.update(ADMIN, id, body("target_tenant", "p3")));
-        expect("InvalidInput", () -> f.rbac.update(member("p2"), id, body("target_tenant", "p4")));
+        // another project's policy is not there for p2, as Neutron's scoped lookup answers
+        expect("RbacPolicyNotFound", () -> f.rbac.update(member("p2"), id, body("target_tenant", "p4")));
         assertEquals("p2", f.rbac.get(ADMIN, id).get("target_tenant"));
     }
 
