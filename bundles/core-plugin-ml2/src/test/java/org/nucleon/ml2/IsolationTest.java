@@ -3,8 +3,9 @@ package org.nucleon.ml2;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.nucleon.testsupport.InProcessApi.items;
+import static org.nucleon.testsupport.InProcessApi.member;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,12 +18,11 @@ import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.internal.controller.ApiConfig;
 import org.nucleon.internal.controller.ApiController;
-import org.nucleon.internal.controller.ApiRequest;
 import org.nucleon.internal.controller.ApiResponse;
-import org.nucleon.internal.controller.QueryString;
 import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
+import org.nucleon.testsupport.InProcessApi;
 
 /**
  * Two projects on one ML2 plugin, through the API's own controller and Neutron's default policy,
@@ -60,20 +60,7 @@ public class IsolationTest {
 
     private ApiResponse call(RequestContext who, String method, String path, String body) {
         caller = who;
-        int q = path.indexOf('?');
-        return api.handle(new ApiRequest(method, "http://127.0.0.1:9696", q < 0 ? path : path.substring(0, q),
-                QueryString.parse(q < 0 ? "" : path.substring(q + 1)), Map.of(),
-                body.getBytes(StandardCharsets.UTF_8)), "req-test");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> member(ApiResponse r, String key) {
-        return (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(ApiResponse r, String key) {
-        return (List<Map<String, Object>>) ((Map<String, Object>) r.body()).get(key);
+        return new InProcessApi(api).call(method, path, body);
     }
 
     private static List<Object> ids(ApiResponse r, String key) {

@@ -71,21 +71,26 @@ public abstract class Check {
         }
     }
 
-    static final class And extends Check {
+    /** {@code and} or {@code or} of several rules, evaluated left to right until the outcome is known. */
+    abstract static class Junction extends Check {
         final List<Check> rules;
+        private final boolean stopOn;
+        private final String word;
 
-        And(List<Check> rules) {
+        Junction(List<Check> rules, boolean stopOn, String word) {
             this.rules = List.copyOf(rules);
+            this.stopOn = stopOn;
+            this.word = word;
         }
 
         @Override
         boolean test(Map<String, Object> target, Evaluation ev) {
             for (Check c : rules) {
-                if (!c.test(target, ev)) {
-                    return false;
+                if (c.test(target, ev) == stopOn) {
+                    return stopOn;
                 }
             }
-            return true;
+            return !stopOn;
         }
 
         @Override
@@ -95,35 +100,19 @@ public abstract class Check {
 
         @Override
         public String toString() {
-            return rules.stream().map(Object::toString).collect(Collectors.joining(" and ", "(", ")"));
+            return rules.stream().map(Object::toString).collect(Collectors.joining(" " + word + " ", "(", ")"));
         }
     }
 
-    static final class Or extends Check {
-        final List<Check> rules;
+    static final class And extends Junction {
+        And(List<Check> rules) {
+            super(rules, false, "and");
+        }
+    }
 
+    static final class Or extends Junction {
         Or(List<Check> rules) {
-            this.rules = List.copyOf(rules);
-        }
-
-        @Override
-        boolean test(Map<String, Object> target, Evaluation ev) {
-            for (Check c : rules) {
-                if (c.test(target, ev)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        List<Check> children() {
-            return rules;
-        }
-
-        @Override
-        public String toString() {
-            return rules.stream().map(Object::toString).collect(Collectors.joining(" or ", "(", ")"));
+            super(rules, true, "or");
         }
     }
 
