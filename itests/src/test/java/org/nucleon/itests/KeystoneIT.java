@@ -3,7 +3,6 @@ package org.nucleon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.nucleon.itests.Keystone.Token;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -33,41 +33,17 @@ public class KeystoneIT extends NucleonKarafTestSupport {
 
     @Configuration
     public Option[] config() {
-        String keystone = Keystone.start();
         List<Option> o = baseOptions();
-        Map<String, String> keys = Map.of("auth_strategy", "keystone",
-                "keystone_authtoken.www_authenticate_uri", WWW_AUTHENTICATE_URI,
-                "keystone_authtoken.auth_url", keystone,
-                "keystone_authtoken.username", "nucleon",
-                "keystone_authtoken.password", "secretnucleon",
-                "keystone_authtoken.project_name", "service",
-                "keystone_authtoken.user_domain_name", "Default",
-                "keystone_authtoken.project_domain_name", "Default",
-                "keystone_authtoken.token_cache_time", "300");
-        keys.forEach((k, v) -> o.add(editConfigurationFilePut(CFG, k, v)));
-        o.add(editConfigurationFilePut("etc/system.properties", "nucleon.test.keystone.url", keystone));
+        o.addAll(Keystone.options(WWW_AUTHENTICATE_URI));
         return o.toArray(Option[]::new);
     }
 
-    /** A token and the project it is scoped to. */
-    private record Token(String id, String projectId) {
-        Map<String, String> header() {
-            return Map.of("X-Auth-Token", id);
-        }
+    private static Token token(String user, String password, String project) throws Exception {
+        return Keystone.token(user, password, project);
     }
 
     private static Http keystone() {
-        return new Http(System.getProperty("nucleon.test.keystone.url"));
-    }
-
-    private static Token token(String user, String password, String project) throws Exception {
-        Http.Answer a = keystone().send("POST", "/auth/tokens", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
-                + "\"password\": {\"user\": {\"name\": \"" + user + "\", \"domain\": {\"name\": \"Default\"}, "
-                + "\"password\": \"" + password + "\"}}}, \"scope\": {\"project\": {\"name\": \"" + project
-                + "\", \"domain\": {\"name\": \"Default\"}}}}}", Map.of());
-        assertEquals(a.text(), 201, a.status());
-        Map<?, ?> project0 = (Map<?, ?>) ((Map<?, ?>) a.map().get("token")).get("project");
-        return new Token(a.header("X-Subject-Token"), (String) project0.get("id"));
+        return Keystone.api();
     }
 
     private static Token alice() throws Exception {

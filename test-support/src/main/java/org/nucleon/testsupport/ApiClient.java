@@ -22,7 +22,12 @@ public final class ApiClient {
     private final ApiController api;
 
     public ApiClient(Supplier<ApiSnapshot> snapshot, RequestContext caller) {
-        api = new ApiController(snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> caller);
+        this(new ApiController(snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> caller));
+    }
+
+    /** A controller set up by the test (its own policy, callers, quota engine). */
+    public ApiClient(ApiController api) {
+        this.api = api;
     }
 
     /** {@code path} may carry a query string. */
@@ -33,11 +38,13 @@ public final class ApiClient {
                 body.getBytes(StandardCharsets.UTF_8)), "req-test");
     }
 
+    /** The object under a key of the response body, e.g. {@code network} or {@code NeutronError}. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> member(ApiResponse r, String key) {
         return (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
     }
 
+    /** The list under a key of the response body, e.g. {@code networks}. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> items(ApiResponse r, String key) {
         return (List<Map<String, Object>>) ((Map<String, Object>) r.body()).get(key);

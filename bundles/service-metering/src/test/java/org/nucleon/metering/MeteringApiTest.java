@@ -2,8 +2,9 @@ package org.nucleon.metering;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.nucleon.testsupport.ApiClient.items;
+import static org.nucleon.testsupport.ApiClient.member;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
@@ -11,11 +12,11 @@ import org.junit.Before;
 import org.junit.Test;
 import org.nucleon.internal.controller.ApiConfig;
 import org.nucleon.internal.controller.ApiController;
-import org.nucleon.internal.controller.ApiRequest;
 import org.nucleon.internal.controller.ApiResponse;
-import org.nucleon.internal.controller.QueryString;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
+import org.nucleon.testsupport.ApiClient;
 
 /**
  * The handlers behind the API's own controller, as the reference's samples 100-103 and its
@@ -32,7 +33,8 @@ public class MeteringApiTest {
     public void setUp() {
         ApiSnapshot snapshot = SnapshotBuilder.build(MeteringPlugin.descriptors(), MeteringPlugin.ALIASES,
                 Map.of("metering_labels", db.labels, "metering_label_rules", db.rules));
-        api = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> MeteringDb.ADMIN);
+        api = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> MeteringDb.ADMIN,
+                PolicyRules::defaults);
     }
 
     @After
@@ -41,20 +43,7 @@ public class MeteringApiTest {
     }
 
     private ApiResponse call(String method, String path, String body) {
-        int q = path.indexOf('?');
-        return api.handle(new ApiRequest(method, "http://127.0.0.1:9696", q < 0 ? path : path.substring(0, q),
-                QueryString.parse(q < 0 ? "" : path.substring(q + 1)), Map.of(),
-                body.getBytes(StandardCharsets.UTF_8)), "req-test");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> member(ApiResponse r, String key) {
-        return (Map<String, Object>) ((Map<String, Object>) r.body()).get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(ApiResponse r, String key) {
-        return (List<Map<String, Object>>) ((Map<String, Object>) r.body()).get(key);
+        return new ApiClient(api).call(method, path, body);
     }
 
     private static void assertError(ApiResponse r, int status, String type, String message) {

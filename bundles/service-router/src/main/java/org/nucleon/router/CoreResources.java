@@ -22,7 +22,10 @@ public class CoreResources {
     static final String DEVICE_OWNER = "device_owner";
     static final String DEVICE_ID = "device_id";
     static final String FIXED_IPS = "fixed_ips";
-    /** Whom the plugin reads as when building views, which have no caller: it sees every port. */
+    /**
+     * Whom the plugin reads as when building views, which have no caller, and acts as on the ports
+     * of no project (gateway, floating IP, SNAT), as Neutron's L3 plugin uses context.elevated().
+     */
     static final RequestContext ADMIN = new RequestContext(null, null, List.of("admin"), true, "req-router-plugin");
 
     @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", policy = ReferencePolicy.DYNAMIC,

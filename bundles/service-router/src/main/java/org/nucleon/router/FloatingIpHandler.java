@@ -100,7 +100,7 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
         if (fip.get("floating_ip_address") != null) {
             ip.put(IP_ADDRESS, fip.get("floating_ip_address"));
         }
-        Map<String, Object> port = core.createPort(context, "", e.floatingNetworkId, e.id, FLOATING_IP_OWNER,
+        Map<String, Object> port = core.createPort(CoreResources.ADMIN, "", e.floatingNetworkId, e.id, FLOATING_IP_OWNER,
                 ip.isEmpty() ? null : List.of(ip));
         e.floatingPortId = (String) port.get("id");
         e.floatingIpAddress = CoreResources.fixedIps(port).stream().map(a -> (String) a.get(IP_ADDRESS))
@@ -133,7 +133,7 @@ public class FloatingIpHandler extends JpaResourceHandler<FloatingIpEntity> {
     protected void beforeRemove(EntityManager em, RequestContext context, FloatingIpEntity e) {
         em.remove(e);
         em.flush();
-        core.deletePort(context, e.floatingPortId);
+        core.deletePort(CoreResources.ADMIN, e.floatingPortId);
     }
 
     /** Neutron's _check_and_get_fip_assoc: a fixed address only comes with the port it is on. */

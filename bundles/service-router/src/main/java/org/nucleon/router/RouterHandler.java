@@ -160,7 +160,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         if (changes.containsKey(ROUTES)) {
             setRoutes(em, context, e, maps(changes.get(ROUTES)));
         }
-        SnatPorts.sync(core, em, context, e);
+        SnatPorts.sync(core, em, e);
     }
 
     /**
@@ -212,7 +212,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         } else if (networkId.equals(e.gwNetworkId)) {
             e.enableSnat = enableSnat(info);
             if (info.get("external_fixed_ips") != null) {
-                core.updatePort(context, e.gwPortId, Map.of(CoreResources.FIXED_IPS, info.get("external_fixed_ips")));
+                core.updatePort(CoreResources.ADMIN, e.gwPortId, Map.of(CoreResources.FIXED_IPS, info.get("external_fixed_ips")));
             }
         } else {
             clearGateway(em, context, e);
@@ -227,7 +227,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         if (!Boolean.TRUE.equals(network.get("router:external"))) {
             throw RouterErrors.badRouterRequest("Network " + networkId + " is not an external network");
         }
-        Map<String, Object> port = core.createPort(context, "", networkId, e.id, GATEWAY_OWNER,
+        Map<String, Object> port = core.createPort(CoreResources.ADMIN, "", networkId, e.id, GATEWAY_OWNER,
                 maps(info.get("external_fixed_ips")));
         e.gwPortId = (String) port.get("id");
         e.gwNetworkId = networkId;
@@ -254,7 +254,7 @@ public class RouterHandler extends JpaResourceHandler<RouterEntity> {
         checkRoutes(em, context, e, Routes.of(em, e.id));
         // the port callback must see the port released before the core deletes it
         em.flush();
-        core.deletePort(context, port);
+        core.deletePort(CoreResources.ADMIN, port);
     }
 
     private void setRoutes(EntityManager em, RequestContext context, RouterEntity e, List<Map<String, Object>> routes) {

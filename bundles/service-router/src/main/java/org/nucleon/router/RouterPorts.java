@@ -48,7 +48,7 @@ final class RouterPorts {
         row.routerId = router.id;
         row.networkId = (String) port.get(NETWORK_ID);
         em.persist(row);
-        SnatPorts.sync(core, em, context, router);
+        SnatPorts.sync(core, em, router);
         return result(port, subnetIds(port));
     }
 
@@ -116,7 +116,7 @@ final class RouterPorts {
         String subnetId = (String) info.get(SUBNET_ID);
         Map<String, Object> result = info.containsKey(PORT_ID) ? removeByPort((String) info.get(PORT_ID), subnetId)
                 : removeBySubnet(subnetId);
-        SnatPorts.sync(core, em, context, router);
+        SnatPorts.sync(core, em, router);
         return result;
     }
 

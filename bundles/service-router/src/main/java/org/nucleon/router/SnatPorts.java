@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManager;
-import org.nucleon.api.context.RequestContext;
 
 /**
  * DVR's centralized SNAT ports, as Neutron's L3_NAT_with_dvr_db_mixin keeps them: a distributed
@@ -19,7 +18,7 @@ final class SnatPorts {
     }
 
     /** Brings the router's SNAT ports in line with its kind, gateway and interfaces; call after each change of them. */
-    static void sync(CoreResources core, EntityManager em, RequestContext context, RouterEntity router) {
+    static void sync(CoreResources core, EntityManager em, RouterEntity router) {
         Set<String> wanted = new HashSet<>();
         if (router.isDistributed() && router.gwPortId != null) {
             wanted.addAll(em.createQuery("SELECT p.networkId FROM RouterPortEntity p WHERE p.routerId = :r"
@@ -33,11 +32,11 @@ final class SnatPorts {
                 em.remove(row);
                 // the port callback must see the port released before the core deletes it
                 em.flush();
-                core.deletePort(context, row.portId);
+                core.deletePort(CoreResources.ADMIN, row.portId);
             }
         }
         for (String networkId : wanted) {
-            Map<String, Object> port = core.createPort(context, "", networkId, router.id, OWNER, null);
+            Map<String, Object> port = core.createPort(CoreResources.ADMIN, "", networkId, router.id, OWNER, null);
             RouterPortEntity row = new RouterPortEntity();
             row.portId = (String) port.get("id");
             row.routerId = router.id;

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -24,6 +26,8 @@ import org.nucleon.api.query.ListQuery;
  * BEFORE / PRECOMMIT / AFTER callbacks published when the subclass names its
  * {@link #eventResource()}. Subclasses say how a body maps onto the entity, and may take part in
  * the transaction through {@link #insert}, {@link #change} and {@link #beforeRemove}.
+ * A caller who is not admin sees, lists, changes and deletes only what {@link #visibleTo} lets it
+ * see, in the database's own queries; anything else is the resource's 404.
  *
  * @param <E> the entity class
  */
@@ -85,6 +89,51 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         return views(em, List.of(entity)).get(0);
     }
 
+    /**
+     * What a caller who is neither admin nor advsvc may see, as Neutron's model_query scopes it:
+     * the rows of its project, shared ones where the collection has a {@code shared} column, and
+     * what {@link #sharedWith} grants it; everything where it has no {@code tenant_id} column.
+     * Override for other rules, e.g. the ports on the caller's networks.
+     *
+     * @return the restriction, or null for none
+     */
+    protected Predicate visibleTo(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root, RequestContext context) {
+        String project = columns.get("tenant_id");
+        if (project == null) {
+            return null;
+        }
+        List<Predicate> any = new ArrayList<>(List.of(Visibility.ownedBy(cb, root.get(project), context)));
+        String shared = columns.get("shared");
+        if (shared != null) {
+            any.add(cb.isTrue(root.get(shared)));
+        }
+        Predicate granted = sharedWith(context, root, cb);
+        if (granted != null) {
+            any.add(granted);
+        }
+        return any.size() == 1 ? any.get(0) : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    /**
+     * The rows a non-admin sees besides its own through grants such as RBAC policies
+     * (access_as_shared, access_as_external), or null when the collection has none.
+     */
+    protected Predicate sharedWith(RequestContext context, Root<E> root, CriteriaBuilder cb) {
+        return null;
+    }
+
+    /** The caller's scope for {@link ListQueries}: {@link #visibleTo} unless admin or advsvc. */
+    protected final ListQueries.Scope<E> scope(RequestContext context) {
+        return Visibility.scoped(context) ? (cb, query, root) -> visibleTo(cb, query, root, context)
+                : ListQueries.all();
+    }
+
+    /** One page of the entities the caller may see, with more restrictions (or null) from the subclass. */
+    protected final List<E> page(EntityManager em, RequestContext context, ListQuery query,
+            Function<Root<E>, Predicate> extra) {
+        return ListQueries.list(em, type, query, columns, this::notFound, scope(context), extra);
+    }
+
     /** Where events go; null publishes none. */
     protected CallbackRegistry callbacks() {
         return null;
@@ -138,23 +187,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        Map<String, Object> found = jpa().txExpr(TransactionType.Supports, em -> {
-            E e = em.find(type, id);
-            return e == null ? null : view(em, e);
-        });
-        if (found == null) {
-            throw notFound(id);
-        }
-        return found;
+        return jpa().txExpr(TransactionType.Supports, em -> view(em, findVisible(em, context, id)));
     }
 
     @Override
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         return jpa().txExpr(TransactionType.Supports, em -> {
-            Function<String, NeutronException> missingMarker = this::notFound;
             CriteriaBuilder cb = em.getCriteriaBuilder();
-            return views(em, ListQueries.list(em, type, query, columns, missingMarker,
-                    root -> filter(context, query, root, cb)));
+            return views(em, page(em, context, query, root -> filter(context, query, root, cb)));
         });
     }
 
@@ -185,7 +225,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         publish(Event.BEFORE_UPDATE, context, id, changes, null, changes);
         Map<String, Object>[] before = new Map[1];
         Map<String, Object> updated = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
-            E e = find(em, id);
+            E e = findVisible(em, context, id);
             checkRevision(context, e);
             before[0] = view(em, e);
             change(em, context, e, changes);
@@ -202,7 +242,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     public void delete(RequestContext context, String id) {
         publish(Event.BEFORE_DELETE, context, id, null, null, null);
         Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
-            E e = find(em, id);
+            E e = findVisible(em, context, id);
             checkRevision(context, e);
             Map<String, Object> view = view(em, e);
             publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
@@ -236,6 +276,25 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             throw notFound(id);
         }
         return e;
+    }
+
+    /** The entity if the caller may see it, or the resource's 404. */
+    protected final E findVisible(EntityManager em, RequestContext context, String id) {
+        E e = find(em, id);
+        if (Visibility.scoped(context) && !visible(em, context, id)) {
+            throw notFound(id);
+        }
+        return e;
+    }
+
+    private boolean visible(EntityManager em, RequestContext context, String id) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<E> root = q.from(type);
+        Predicate byId = cb.equal(root.get(columns.getOrDefault(ID, ID)), id);
+        Predicate visible = visibleTo(cb, q, root, context);
+        q.select(cb.count(root)).where(visible == null ? byId : cb.and(byId, visible));
+        return em.createQuery(q).getSingleResult() > 0;
     }
 
     private static String idOf(Map<String, Object> view) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.Tuple;
+import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Expression;
@@ -25,7 +26,8 @@ import org.nucleon.api.query.SortKey;
  * Runs a {@link ListQuery} against one JPA entity in the database: filters as IN lists, the id
  * restrictions as {@code id IN} / {@code id NOT IN}, changed_since on standard-attr entities, sorting,
  * and keyset pagination after the marker (Neutron's {@code paginate_query}), so a page costs
- * the same on page one and page one hundred.
+ * the same on page one and page one hundred. The caller's {@link Scope} (what it may see) holds
+ * in the database too, so pages are full and a marker it may not see is 404.
  */
 public final class ListQueries {
     private static final String ID = "id";
@@ -35,21 +37,37 @@ public final class ListQueries {
     private ListQueries() {
     }
 
-    /** As {@link #list(EntityManager, Class, ListQuery, Map, Function, Function)}, with Neutron's usual 404. */
+    /**
+     * Which rows a caller may see, as a restriction of a query on the entity (Neutron's
+     * model_query scoping); {@link #all()} for an admin.
+     */
+    @FunctionalInterface
+    public interface Scope<E> {
+        /** The restriction; the query is there for subqueries (e.g. ports of the caller's networks). */
+        Predicate restrict(CriteriaBuilder cb, AbstractQuery<?> query, Root<E> root);
+    }
+
+    /** No restriction, as for an admin. */
+    public static <E> Scope<E> all() {
+        return (cb, query, root) -> null;
+    }
+
+    /** As {@link #list(EntityManager, Class, ListQuery, Map, Function, Scope, Function)}, with Neutron's usual 404. */
     public static <E> List<E> list(EntityManager em, Class<E> type, ListQuery q, Map<String, String> columns,
-            String resourceName, Function<Root<E>, Predicate> extra) {
+            String resourceName, Scope<E> scope, Function<Root<E>, Predicate> extra) {
         return list(em, type, q, columns, (Function<String, NeutronException>) id -> NeutronException.notFound(
-                resourceName, id), extra);
+                resourceName, id), scope, extra);
     }
 
     /**
      * @param columns  API attribute name to entity field; filters and sort keys on other
      *                 attributes are not the database's business and are ignored here
      * @param notFound the 404 for an unknown marker, e.g. NetworkNotFound
-     * @param extra    more restrictions from the caller (e.g. visibility), or null
+     * @param scope    what the caller may see; also where the marker is looked up
+     * @param extra    more restrictions from the caller (e.g. filters on other tables), or null
      */
     public static <E> List<E> list(EntityManager em, Class<E> type, ListQuery q, Map<String, String> columns,
-            Function<String, NeutronException> notFound, Function<Root<E>, Predicate> extra) {
+            Function<String, NeutronException> notFound, Scope<E> scope, Function<Root<E>, Predicate> extra) {
         if (q.ids() != null && q.ids().isEmpty()) {
             // nothing can pass, and SQL has no empty IN list
             return new ArrayList<>();
@@ -58,6 +76,10 @@ public final class ListQueries {
         CriteriaQuery<E> cq = cb.createQuery(type);
         Root<E> root = cq.from(type);
         List<Predicate> where = new ArrayList<>();
+        Predicate visible = scope.restrict(cb, cq, root);
+        if (visible != null) {
+            where.add(visible);
+        }
         q.filters().forEach((attr, values) -> {
             String field = columns.get(attr);
             if (field != null) {
@@ -80,7 +102,7 @@ public final class ListQueries {
         }
         List<SortKey> sorts = q.sorts().stream().filter(s -> columns.containsKey(s.attribute())).toList();
         if (q.marker() != null && q.limit() > 0) {
-            List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, notFound);
+            List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, notFound, scope);
             where.add(after(cb, root, markerValues, sorts, columns, q.pageReverse()));
         }
         cq.where(where.toArray(Predicate[]::new));
@@ -122,9 +144,10 @@ public final class ListQueries {
         return em.createQuery(cq).getSingleResult();
     }
 
-    /** The marker row's values of the sort keys; 404 when there is no such row. */
+    /** The marker row's values of the sort keys; 404 when there is no such row the caller may see. */
     private static <E> List<Object> markerValues(EntityManager em, Class<E> type, String marker,
-            List<SortKey> sorts, Map<String, String> columns, Function<String, NeutronException> notFound) {
+            List<SortKey> sorts, Map<String, String> columns, Function<String, NeutronException> notFound,
+            Scope<E> scope) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<E> root = cq.from(type);
@@ -132,7 +155,9 @@ public final class ListQueries {
         sorts.forEach(s -> select.add(root.get(columns.get(s.attribute()))));
         // the controller always ends the sort keys with the primary key
         String primaryKey = columns.get(sorts.get(sorts.size() - 1).attribute());
-        cq.multiselect(select).where(cb.equal(root.get(primaryKey), marker));
+        Predicate visible = scope.restrict(cb, cq, root);
+        Predicate byId = cb.equal(root.get(primaryKey), marker);
+        cq.multiselect(select).where(visible == null ? byId : cb.and(byId, visible));
         List<Tuple> rows = em.createQuery(cq).getResultList();
         if (rows.isEmpty()) {
             throw notFound.apply(marker);

@@ -104,6 +104,15 @@ public interface ResourceHandler {
     }
 
     /**
+     * Whether the handler makes Neutron's policy checks itself, as Neutron's quotas controller
+     * does (a member reads its own project's quota although {@code get_quota} is admin-only):
+     * the REST layer then makes none for it.
+     */
+    default boolean checksOwnPolicy() {
+        return false;
+    }
+
+    /**
      * A member action such as {@code add_router_interface}, or with a null id a collection action
      * such as quotas' {@code project}; 404 unless the handler has it.
      */

@@ -19,6 +19,7 @@ import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.quota.QuotaEngine;
 import org.nucleon.internal.callback.SubscriberDeparted;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.Route;
 import org.nucleon.internal.registry.RouteMatch;
@@ -44,18 +45,30 @@ public final class ApiController {
     private final Supplier<ApiSnapshot> snapshots;
     private final Supplier<ApiConfig> config;
     private final Authenticator authenticator;
+    private final Supplier<PolicyRules> policy;
     private final Supplier<QuotaEngine> quotas;
 
+    /** With Neutron's default policy and no quota enforcement. */
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator) {
-        this(snapshots, config, authenticator, () -> null);
+        this(snapshots, config, authenticator, PolicyRules::defaults);
     }
 
-    /** @param quotas the quota engine now registered, or null: then nothing is enforced */
+    /** Without quota enforcement. */
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
-            Supplier<QuotaEngine> quotas) {
+            Supplier<PolicyRules> policy) {
+        this(snapshots, config, authenticator, policy, () -> null);
+    }
+
+    /**
+     * @param policy the policy rules in force, read per request (they change with the policy file)
+     * @param quotas the quota engine now registered, or null: then nothing is enforced
+     */
+    public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
+            Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas) {
         this.snapshots = snapshots;
         this.config = config;
         this.authenticator = authenticator;
+        this.policy = policy;
         this.quotas = quotas;
     }
 
@@ -204,8 +217,10 @@ public final class ApiController {
     private ApiResponse serve(ApiSnapshot snapshot, RouteMatch m, ApiRequest req, RequestContext ctx) {
         Route route = m.route();
         ResourceHandler h = m.parentId() == null ? route.handler() : route.handler().under(m.parentId());
+        Authorization auth = new Authorization(snapshot, route, ctx, policy.get(), !h.checksOwnPolicy());
+        String parentId = m.parentId();
         if (m.subResource() != null) {
-            return subResource(route.subResources().get(m.subResource()), h, route, m, req, ctx);
+            return subResource(route.subResources().get(m.subResource()), h, route, m, req, ctx, auth);
         }
         List<String> fields = ListRequest.fields(req.query());
         if (route.handler().itemCollection() != null) {
@@ -214,6 +229,9 @@ public final class ApiController {
         if (m.action() != null) {
             allow(req, m.id() == null ? route.collectionActions().get(m.action()) : route.actions().get(m.action()));
             Object body = parseBody(req);
+            if (!auth.admin()) {
+                auth.action(m.action(), h.get(ctx, m.id()), parentId);
+            }
             return ApiResponse.of(200, h.action(ctx, m.id(), m.action(), body instanceof Map<?, ?> b
                     ? stringKeys(b) : Map.of()));
         }
@@ -224,11 +242,12 @@ public final class ApiController {
             }
             allow(req, "GET", "POST");
             if (req.method().equals("GET")) {
-                return list(snapshot, route, h, req, ctx, fields);
+                return list(snapshot, route, h, req, ctx, auth, parentId, fields);
             }
             BodyProcessor.Prepared p = BodyProcessor.prepareCreate(ctx, route, parseBody(req),
                     config.get().allowBulk());
-            return create(snapshot, route, h, ctx, p);
+            auth.create(p.resources(), parentId);
+            return create(snapshot, route, h, ctx, auth, p);
         }
         allow(req, "GET", "PUT", "DELETE");
         switch (req.method()) {
@@ -237,16 +256,22 @@ public final class ApiController {
                 ListRequest.parse(req.query(), route, config.get().paginationMaxLimit());
                 Map<String, Object> shown = h.show(ctx, m.id(), fields);
                 if (shown != null) {
-                    return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx, shown),
-                            List.of())));
+                    return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, auth.show(one(route, ctx,
+                            shown), parentId), List.of())));
                 }
-                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
-                        h.get(ctx, m.id())), fields)));
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, auth.show(one(route, ctx,
+                        h.get(ctx, m.id())), parentId), fields)));
             case "PUT":
                 Map<String, Object> changes = BodyProcessor.prepareUpdate(ctx, route, parseBody(req));
-                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, one(route, ctx,
-                        h.update(ctx, m.id(), changes)), List.of())));
+                if (!auth.admin()) {
+                    auth.update(h.get(ctx, m.id()), changes, parentId);
+                }
+                return ApiResponse.of(200, Map.of(route.member(), view(snapshot, route, auth.result(one(route, ctx,
+                        h.update(ctx, m.id(), changes))), List.of())));
             default:
+                if (!auth.admin()) {
+                    auth.delete(h.get(ctx, m.id()), parentId);
+                }
                 h.delete(ctx, m.id());
                 return ApiResponse.of(204, null);
         }
@@ -254,7 +279,7 @@ public final class ApiController {
 
     /** Neutron's _create: quota reserved per project, the plugin's create, then the reservation committed. */
     private ApiResponse create(ApiSnapshot snapshot, Route route, ResourceHandler h, RequestContext ctx,
-            BodyProcessor.Prepared p) {
+            Authorization auth, BodyProcessor.Prepared p) {
         QuotaEngine.Reservation reservation = reserve(route, ctx, p.resources());
         List<Map<String, Object>> created;
         try {
@@ -265,7 +290,7 @@ public final class ApiController {
         }
         settle(reservation::commit);
         List<Object> out = new ArrayList<>();
-        route.extended(ctx, created).forEach(r -> out.add(view(snapshot, route, r, List.of())));
+        route.extended(ctx, created).forEach(r -> out.add(view(snapshot, route, auth.result(r), List.of())));
         return ApiResponse.of(201, p.bulk() ? Map.of(route.collection(), out) : Map.of(route.member(), out.get(0)));
     }
 
@@ -298,12 +323,12 @@ public final class ApiController {
 
     /** A member sub-resource (e.g. a network's tags): the parent is looked up first, for its own 404. */
     private static ApiResponse subResource(MemberSubResource sub, ResourceHandler parentHandler, Route route,
-            RouteMatch m, ApiRequest req, RequestContext ctx) {
+            RouteMatch m, ApiRequest req, RequestContext ctx, Authorization auth) {
         boolean item = m.subId() != null;
         allow(req, sub.operations().stream().filter(o -> o.item() == item).map(Operation::method).distinct()
                 .toArray(String[]::new));
         Operation op = Operation.of(req.method(), item);
-        Map<String, Object> parent = parentHandler.get(ctx, m.id());
+        Map<String, Object> parent = auth.show(parentHandler.get(ctx, m.id()), m.parentId());
         Object body = req.method().equals("GET") || req.method().equals("DELETE") ? null : parseBody(req);
         MemberSubResource.Reply reply = sub.handle(ctx, op, new MemberSubResource.Parent(route.collection(), m.id(),
                 parent, () -> parentHandler.touch(ctx, m.id())), m.subId(), body == BodyProcessor.EMPTY_BODY ? null
@@ -343,16 +368,18 @@ public final class ApiController {
     }
 
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
-            List<String> fields) {
+            Authorization auth, String parentId, List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = route.extended(ctx, h.list(ctx, route.restricted(ctx, q)));
+        List<Map<String, Object>> items = auth.list(route.extended(ctx, h.list(ctx, route.restricted(ctx, q))),
+                parentId);
         List<Object> out = new ArrayList<>(items.size());
         items.forEach(i -> out.add(view(snapshot, route, i, fields)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(route.collection(), out);
         if (q.limit() > 0) {
-            // links repeat the path as asked, .json suffix and all
+            // links repeat the path as asked, .json suffix and all; like Neutron's, they follow the
+            // items left after policy checks
             String path = req.path().startsWith("/") ? req.path() : "/" + req.path();
             body.put(route.collection() + "_links", PaginationLinks.links(req.baseUrl() + path, req.query(), items,
                     q.limit(), q.pageReverse(), route.primaryKey()));

@@ -1,6 +1,7 @@
 package org.nucleon.internal.rest;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
@@ -16,6 +17,7 @@ import org.nucleon.internal.auth.KeystoneAuth;
 import org.nucleon.internal.auth.KeystoneConfig;
 import org.nucleon.internal.controller.ApiConfig;
 import org.nucleon.internal.controller.ApiController;
+import org.nucleon.internal.policy.PolicySource;
 import org.nucleon.internal.registry.ExtensionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +31,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * The Neutron API as one whiteboard servlet: Jersey with a single catch-all resource and
  * the pipeline (CORS, request id, catch errors) as filters. Settings come from the PID
  * {@code org.nucleon.api}; a change (auth_strategy included) restarts this component, never the
- * plugins.
+ * plugins. The policy file ({@code policy_file}) is read again whenever it changes, without a restart.
  */
 @Component(service = Servlet.class, configurationPid = "org.nucleon.api", property = {
     HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
@@ -77,11 +79,19 @@ public class ApiServlet extends HttpServlet {
                 Integer.parseInt(String.valueOf(p.getOrDefault("max_request_body_size", d.maxRequestBodySize())).trim()));
     }
 
+    /** Neutron's default policy, with the rules of {@code policy_file} over it when that names a file. */
+    static PolicySource policySource(Map<String, Object> p) {
+        Object file = p.get("policy_file");
+        return new PolicySource(file == null || String.valueOf(file).isBlank() ? null
+                : Path.of(String.valueOf(file).trim()));
+    }
+
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         ApiConfig api = apiConfig(settings);
-        ApiController controller = new ApiController(extensions::snapshot, () -> api, authenticator, () -> quotas);
+        ApiController controller = new ApiController(extensions::snapshot, () -> api, authenticator,
+                policySource(settings), () -> quotas);
         Rendering rendering = new Rendering();
         ResourceConfig rc = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)

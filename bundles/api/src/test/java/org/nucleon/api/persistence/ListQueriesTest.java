@@ -56,11 +56,43 @@ public class ListQueriesTest {
     }
 
     private List<String> ids(ListQuery q) {
-        return ListQueries.list(em, GadgetEntity.class, q, COLUMNS, "Gadget", null).stream().map(g -> g.id).toList();
+        return ListQueries.list(em, GadgetEntity.class, q, COLUMNS, "Gadget", ListQueries.all(), null).stream().map(g -> g.id).toList();
     }
 
     private static ListQuery page(List<SortKey> sorts, int limit, String marker, boolean reverse) {
         return new ListQuery(Map.of(), sorts, limit, marker, reverse);
+    }
+
+    /** What a caller may see, as a handler's visibility would narrow it: the gadgets named name-1 or name-2. */
+    private static final ListQueries.Scope<GadgetEntity> NOT_NAME_0 = (cb, query, root) -> cb.notEqual(
+            root.get("name"), "name-0");
+
+    private List<String> visibleIds(ListQuery q) {
+        return ListQueries.list(em, GadgetEntity.class, q, COLUMNS, "Gadget", NOT_NAME_0, null).stream()
+                .map(g -> g.id).toList();
+    }
+
+    @Test
+    public void theScopeHoldsInTheDatabaseSoPagesAreFull() {
+        // g3 and g6 are name-0, out of sight
+        assertEquals(List.of("g1", "g2", "g4", "g5"), visibleIds(ListQuery.all()));
+        assertEquals(List.of("g1", "g2"), visibleIds(page(BY_ID, 2, null, false)));
+        assertEquals(List.of("g4", "g5"), visibleIds(page(BY_ID, 2, "g2", false)));
+        assertEquals(List.of("g1", "g2"), visibleIds(page(BY_ID, 2, "g4", true)));
+        assertEquals(List.of(), visibleIds(ListQuery.all().onlyIds(Set.of("g3", "g6"))));
+    }
+
+    @Test
+    public void aMarkerOutOfScopeIsTheResources404() {
+        try {
+            visibleIds(page(BY_ID, 2, "g3", false));
+            org.junit.Assert.fail("a marker the caller may not see");
+        } catch (NeutronException e) {
+            assertEquals("GadgetNotFound", e.type());
+            assertEquals("Gadget g3 could not be found.", e.getMessage());
+        }
+        // the same marker is fine for a caller that sees everything
+        assertEquals(List.of("g4", "g5"), ids(page(BY_ID, 2, "g3", false)));
     }
 
     @Test

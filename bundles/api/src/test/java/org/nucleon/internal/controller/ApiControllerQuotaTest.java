@@ -16,6 +16,7 @@ import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.extension.ResourceDefinition;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.quota.QuotaEngine;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 
@@ -26,7 +27,7 @@ public class ApiControllerQuotaTest {
     private QuotaEngine registered = engine;
     private final ApiController controller = new ApiController(
             () -> Fixtures.snapshot(List.of("network"), "networks", networks), () -> ApiConfig.DEFAULTS,
-            (req, id) -> Fixtures.ADMIN, () -> registered);
+            (req, id) -> Fixtures.ADMIN, PolicyRules::defaults, () -> registered);
 
     /** Records what it is asked; refuses when told to. */
     static final class RecordingEngine implements QuotaEngine {

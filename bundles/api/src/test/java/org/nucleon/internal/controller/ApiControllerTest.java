@@ -23,6 +23,7 @@ import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.SortKey;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 
@@ -51,7 +52,7 @@ public class ApiControllerTest {
         controller = new ApiController(current::get, () -> config, (req, requestId) -> {
             authenticatedRequestId = requestId;
             return ctx;
-        });
+        }, PolicyRules::defaults);
     }
 
     private ApiSnapshot build() {
@@ -540,7 +541,7 @@ public class ApiControllerTest {
         controller = new ApiController(current::get, () -> config, (req, requestId) -> {
             asked.add(req.method() + " " + req.path());
             throw new ApiController.Unauthorized("http://keystone.example:5000/v3");
-        });
+        }, PolicyRules::defaults);
         // the versions document needs no token; nor does a path outside v2.0, which is not the API's
         assertEquals(200, call("GET", "/").status());
         assertEquals(404, call("GET", "/v3/").status());

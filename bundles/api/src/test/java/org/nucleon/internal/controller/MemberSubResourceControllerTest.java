@@ -22,6 +22,7 @@ import org.nucleon.api.plugin.MemberSubResource;
 import org.nucleon.api.plugin.MemberSubResource.Operation;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 
@@ -71,7 +72,8 @@ public class MemberSubResourceControllerTest {
         networks.put("n1", "name", "one");
         networks.put("n2", "name", "two");
         snapshot = build(true);
-        controller = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> Fixtures.ADMIN);
+        controller = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> Fixtures.ADMIN,
+                PolicyRules::defaults);
     }
 
     /** network, and an extension adding a filterable "labels" attribute to it, supported or not. */

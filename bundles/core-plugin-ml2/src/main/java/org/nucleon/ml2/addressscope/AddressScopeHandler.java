@@ -110,7 +110,8 @@ public class AddressScopeHandler extends JpaResourceHandler<AddressScopeEntity> 
     }
 
     /** The scopes a non-admin uses besides its own: those shared with it or with everyone. */
-    public Predicate sharedWith(RequestContext context, Root<AddressScopeEntity> root, CriteriaBuilder cb) {
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<AddressScopeEntity> root, CriteriaBuilder cb) {
         return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
     }
 

@@ -54,8 +54,9 @@ public class NetworkIpAvailabilityHandler implements ResourceHandler {
         return jpa.txExpr(TransactionType.Supports, em -> {
             PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
             List<String> ids = new ArrayList<>();
-            ListQueries.list(em, NetworkEntity.class, query, COLUMNS, "Network", versions == null ? null
-                    : root -> withSubnetsOf(em, root, versions)).forEach(n -> ids.add((String) util.getIdentifier(n)));
+            // every project's networks, as Neutron's own query; the policy (admin only by default) decides
+            ListQueries.list(em, NetworkEntity.class, query, COLUMNS, "Network", ListQueries.all(),
+                    versions == null ? null : root -> withSubnetsOf(em, root, versions)).forEach(n -> ids.add((String) util.getIdentifier(n)));
             return views(em, ids, versions);
         });
     }

@@ -17,7 +17,6 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacPolicies;
@@ -224,9 +223,8 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> ids = networksWithSegment(em, providerFilters);
             CriteriaBuilder cb = em.getCriteriaBuilder();
-            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, ListQueries.list(em,
-                    NetworkEntity.class, query, COLUMNS, "Network", root -> cb.and(root.get("id").in(ids),
-                            filter(context, query, root, cb))));
+            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, page(em, context, query,
+                    root -> cb.and(root.get("id").in(ids), filter(context, query, root, cb))));
         });
     }
 
@@ -254,10 +252,10 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
 
     /**
      * The networks a non-admin sees besides its own, as Neutron's network query hooks: those
-     * shared with it or with everyone, and the external ones open to it or to everyone. For the
-     * per-project visibility hook of {@link JpaResourceHandler}, ORed with the caller's own.
+     * shared with it or with everyone, and the external ones open to it or to everyone.
      */
-    public Predicate sharedWith(RequestContext context, Root<NetworkEntity> root, CriteriaBuilder cb) {
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<NetworkEntity> root, CriteriaBuilder cb) {
         return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
     }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.AbstractQuery;
+import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -17,7 +19,7 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
+import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacPolicies;
@@ -317,9 +319,18 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> holders = portsHolding(em, addresses, subnets);
-            return holders.isEmpty() ? List.<Map<String, Object>>of() : views(em, ListQueries.list(em,
-                    PortEntity.class, query, COLUMNS, "Port", root -> root.get("id").in(holders)));
+            return holders.isEmpty() ? List.<Map<String, Object>>of() : views(em, page(em, context, query,
+                    root -> root.get("id").in(holders)));
         });
+    }
+
+    /** A project sees its ports and the ports on its networks, as Neutron's port filter hook. */
+    @Override
+    protected Predicate visibleTo(CriteriaBuilder cb, AbstractQuery<?> query, Root<PortEntity> root,
+            RequestContext context) {
+        return cb.or(super.visibleTo(cb, query, root, context), Visibility.references(cb, query,
+                root.get("networkId"), NetworkEntity.class, "id", (b, n) -> Visibility.ownedBy(b, n.get("projectId"),
+                        context)));
     }
 
     /** Ports with an address that is one of the addresses (if any given) on one of the subnets (if any). */

@@ -16,7 +16,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacObjectType;
@@ -269,7 +268,7 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa.txExpr(TransactionType.Supports, em -> view(em, find(em, id)));
+        return jpa.txExpr(TransactionType.Supports, em -> view(em, findVisible(em, context, id)));
     }
 
     /** Policies of the types present; Neutron lists them type by type, this in one query. */
@@ -279,8 +278,8 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
         if (present.isEmpty()) {
             return List.of();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> views(em, ListQueries.list(em, RbacPolicyEntity.class,
-                query, COLUMNS, this::notFound, root -> root.get("objectType").in(present))));
+        return jpa.txExpr(TransactionType.Supports, em -> views(em, page(em, context, query,
+                root -> root.get("objectType").in(present))));
     }
 
     @Override

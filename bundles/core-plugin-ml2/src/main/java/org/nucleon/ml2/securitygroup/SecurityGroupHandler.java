@@ -15,7 +15,6 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacPolicies;
@@ -93,7 +92,7 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa.txExpr(TransactionType.Supports, em -> toMap(find(em, id)));
+        return jpa.txExpr(TransactionType.Supports, em -> toMap(findVisible(em, context, id)));
     }
 
     /** One query for the page's groups and one for all their rules. */
@@ -101,8 +100,7 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         groups.ensureDefaultForList(context, query.filters());
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<SecurityGroupEntity> page = ListQueries.list(em, SecurityGroupEntity.class, query, COLUMNS,
-                    "SecurityGroup", null);
+            List<SecurityGroupEntity> page = page(em, context, query, null);
             Map<String, List<SecurityGroupRuleEntity>> rules = new LinkedHashMap<>();
             page.forEach(g -> rules.put(g.id, new ArrayList<>()));
             if (!page.isEmpty()) {
@@ -139,7 +137,8 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
     }
 
     /** The groups a non-admin uses besides its own: those shared with it or with everyone (rbac-security-groups). */
-    public Predicate sharedWith(RequestContext context, Root<SecurityGroupEntity> root, CriteriaBuilder cb) {
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<SecurityGroupEntity> root, CriteriaBuilder cb) {
         return rbac.grantedTo(context, SecurityGroups.OBJECT_TYPE, root.get("id"), cb);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
@@ -13,6 +14,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.ListQueries;
+import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -124,22 +126,25 @@ public class SecurityGroupRuleHandler implements ResourceHandler {
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa.txExpr(TransactionType.Supports, em -> find(em, id).toMap());
+        return jpa.txExpr(TransactionType.Supports, em -> find(em, context, id).toMap());
     }
 
     /** Neutron ensures the default group of the project whose rules are listed, as for groups. */
     @Override
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         groups.ensureDefaultForList(context, query.filters());
+        ListQueries.Scope<SecurityGroupRuleEntity> scope = Visibility.scoped(context)
+                ? (cb, q, root) -> Visibility.ownedBy(cb, root.get("projectId"), context) : ListQueries.all();
         return jpa.txExpr(TransactionType.Supports, em -> ListQueries.list(em, SecurityGroupRuleEntity.class,
-                query, COLUMNS, "SecurityGroupRule", null).stream().map(SecurityGroupRuleEntity::toMap).toList());
+                query, COLUMNS, "SecurityGroupRule", scope, null).stream().map(SecurityGroupRuleEntity::toMap)
+                .toList());
     }
 
     /** Only the description can change; the attribute map makes everything else read-only. */
     @Override
     public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
         return jpa.txExpr(TransactionType.Required, em -> {
-            SecurityGroupRuleEntity e = find(em, id);
+            SecurityGroupRuleEntity e = find(em, context, id);
             e.applyDescription(changes);
             em.flush();
             return e.toMap();
@@ -149,15 +154,16 @@ public class SecurityGroupRuleHandler implements ResourceHandler {
     @Override
     public void delete(RequestContext context, String id) {
         Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
-            SecurityGroupRuleEntity rule = find(em, id);
+            SecurityGroupRuleEntity rule = find(em, context, id);
             rule.group.removeRule(rule);
             return null;
         }));
     }
 
-    private static SecurityGroupRuleEntity find(EntityManager em, String id) {
+    /** The rule if the caller may see it: a project sees its own rules, as Neutron's query scoping. */
+    private static SecurityGroupRuleEntity find(EntityManager em, RequestContext context, String id) {
         SecurityGroupRuleEntity e = em.find(SecurityGroupRuleEntity.class, id);
-        if (e == null) {
+        if (e == null || Visibility.scoped(context) && !Objects.equals(e.projectId, context.projectId())) {
             throw new NeutronException(404, "SecurityGroupRuleNotFound", "Security group rule " + id
                     + " does not exist");
         }

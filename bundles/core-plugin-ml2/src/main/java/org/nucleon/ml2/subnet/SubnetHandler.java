@@ -9,13 +9,18 @@ import static org.nucleon.ml2.subnet.SubnetRules.HOST_ROUTES;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
@@ -46,6 +51,9 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
     @Reference
     RbacPolicies rbac;
 
+    /** The RBAC object type of networks. */
+    private static final String NETWORK = "network";
+
     @Override
     protected CallbackRegistry callbacks() {
         return callbacks;
@@ -69,6 +77,20 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    /**
+     * Besides its own, a project sees the subnets of the networks shared with it or with everyone
+     * (Neutron's subnets inherit their network's access_as_shared policies, not access_as_external).
+     */
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<SubnetEntity> root, CriteriaBuilder cb) {
+        Set<String> networks = new HashSet<>(rbac.withPolicy(NETWORK, null, RbacPolicies.ACCESS_AS_SHARED,
+                RbacPolicies.WILDCARD));
+        if (context.projectId() != null) {
+            networks.addAll(rbac.withPolicy(NETWORK, null, RbacPolicies.ACCESS_AS_SHARED, context.projectId()));
+        }
+        return networks.isEmpty() ? cb.disjunction() : root.get("networkId").in(networks);
     }
 
     @Override

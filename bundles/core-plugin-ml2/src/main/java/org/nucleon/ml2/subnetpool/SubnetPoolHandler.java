@@ -270,7 +270,8 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
     }
 
     /** The pools a non-admin uses besides its own: those shared with it or with everyone. */
-    public Predicate sharedWith(RequestContext context, Root<SubnetPoolEntity> root, CriteriaBuilder cb) {
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<SubnetPoolEntity> root, CriteriaBuilder cb) {
         return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
     }
 

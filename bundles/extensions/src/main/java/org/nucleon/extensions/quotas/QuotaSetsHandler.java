@@ -39,6 +39,12 @@ public class QuotaSetsHandler implements ResourceHandler {
         }
     }
 
+    /** Its checks above are Neutron's quotas controller's, not the generic get/update/delete rules. */
+    @Override
+    public boolean checksOwnPolicy() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
         throw new NeutronException(501, "HTTPNotImplemented", "POST requests are not supported on this resource.");

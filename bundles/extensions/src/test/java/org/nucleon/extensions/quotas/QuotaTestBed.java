@@ -15,6 +15,7 @@ import org.nucleon.internal.controller.ApiController;
 import org.nucleon.internal.controller.ApiRequest;
 import org.nucleon.internal.controller.ApiResponse;
 import org.nucleon.internal.controller.QueryString;
+import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
 import org.nucleon.internal.registry.SnapshotBuilder;
 import org.nucleon.testsupport.JpaFixture;
@@ -65,7 +66,8 @@ final class QuotaTestBed implements AutoCloseable {
         Set<String> supported = new HashSet<>();
         ds.forEach(d -> supported.add(d.alias()));
         ApiSnapshot snapshot = SnapshotBuilder.build(ds, supported, handlers);
-        api = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> caller, () -> driver);
+        api = new ApiController(() -> snapshot, () -> ApiConfig.DEFAULTS, (req, id) -> caller, PolicyRules::defaults,
+                () -> driver);
     }
 
     QuotaTestBed() {

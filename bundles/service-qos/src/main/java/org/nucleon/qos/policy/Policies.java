@@ -8,6 +8,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.Visibility;
 
 /** Looking policies up as Neutron does for the caller: others' policies exist only when shared. */
 public final class Policies {
@@ -28,7 +29,8 @@ public final class Policies {
     }
 
     public static boolean canSee(RequestContext context, PolicyEntity p) {
-        return context.admin() || p.shared || p.projectId != null && p.projectId.equals(context.projectId());
+        return !Visibility.scoped(context) || p.shared || p.projectId != null
+                && p.projectId.equals(context.projectId());
     }
 
     /** The project's default policy (qos-default), or null. */

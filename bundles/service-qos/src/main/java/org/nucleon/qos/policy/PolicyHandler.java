@@ -7,16 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
-import javax.persistence.criteria.CriteriaBuilder;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
-import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
-import org.nucleon.api.query.ListQuery;
 import org.nucleon.qos.binding.Bindings;
 import org.nucleon.qos.rule.RuleEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -200,17 +197,6 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
             if (!context.admin() && !p.projectId.equals(context.projectId())) {
                 throw notFound(id);
             }
-        });
-    }
-
-    /** The policies the caller may see. Neutron ignores an {@code is_default} filter, and so does this. */
-    @Override
-    public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            CriteriaBuilder cb = em.getCriteriaBuilder();
-            return views(em, ListQueries.list(em, PolicyEntity.class, query, COLUMNS, this::notFound,
-                    context.admin() ? null : root -> cb.or(cb.equal(root.get("projectId"), context.projectId()),
-                            cb.isTrue(root.get("shared")))));
         });
     }
 }

@@ -169,7 +169,8 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
         return jpa().txExpr(TransactionType.Supports, em -> {
             Policies.visible(em, ctx, policyId);
             CriteriaBuilder cb = em.getCriteriaBuilder();
-            return views(em, ListQueries.list(em, RuleEntity.class, query, COLUMNS, this::notFound,
+            // the policy, looked up as the caller sees it, scopes its rules
+            return views(em, ListQueries.list(em, RuleEntity.class, query, COLUMNS, this::notFound, ListQueries.all(),
                     root -> cb.and(cb.equal(root.get("policy").get("id"), policyId), cb.equal(root.get("type"), type))));
         });
     }
