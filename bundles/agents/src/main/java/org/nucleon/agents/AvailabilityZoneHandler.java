@@ -10,6 +10,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.PartialHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -18,10 +19,11 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Neutron's availability zones, derived from the agents: each (zone, resource) of a DHCP agent
  * (resource network) or an L3 agent (resource router) is available when any of its agents is
- * admin_state_up, as Neutron's _list_availability_zones (which ignores liveness). List only.
+ * admin_state_up, as Neutron's _list_availability_zones (which ignores liveness). List only:
+ * Neutron's API has no single availability zone.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=availability_zones")
-public class AvailabilityZoneHandler implements ResourceHandler {
+public class AvailabilityZoneHandler extends PartialHandler {
     private static final Comparator<Map<String, Object>> ORDER = Comparator
             .comparing((Map<String, Object> z) -> (String) z.get("name"))
             .thenComparing(z -> (String) z.get("resource"));
@@ -65,26 +67,5 @@ public class AvailabilityZoneHandler implements ResourceHandler {
             }
         }
         return true;
-    }
-
-    /** Neutron's API has no single availability zone; the collection is read-only. */
-    @Override
-    public Map<String, Object> get(RequestContext context, String id) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public void delete(RequestContext context, String id) {
-        throw NeutronException.httpNotFound();
     }
 }

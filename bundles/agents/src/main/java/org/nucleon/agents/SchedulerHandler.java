@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.PartialHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -14,9 +15,10 @@ import org.osgi.service.component.annotations.Reference;
  * A scheduler sub-resource: another collection's members under a parent, e.g. the networks an
  * agent hosts ({@code /agents/{id}/dhcp-networks}) or the agents hosting a router
  * ({@code /routers/{id}/l3-agents}). The items are listed by that collection's own handler,
- * narrowed to the ids the scheduler has; only the agent side can add and remove.
+ * narrowed to the ids the scheduler has; only the agent side can add and remove. Served only
+ * under a parent: without one every operation is 404.
  */
-public abstract class SchedulerHandler implements ResourceHandler {
+public abstract class SchedulerHandler extends PartialHandler {
     @Reference
     Scheduling scheduling;
 
@@ -107,32 +109,6 @@ public abstract class SchedulerHandler implements ResourceHandler {
     @Override
     public ResourceHandler under(String parentId) {
         return new Under(parentId);
-    }
-
-    /** Served only under a parent. */
-    @Override
-    public Map<String, Object> create(RequestContext context, Map<String, Object> resource) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public Map<String, Object> get(RequestContext context, String id) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public Map<String, Object> update(RequestContext context, String id, Map<String, Object> changes) {
-        throw NeutronException.httpNotFound();
-    }
-
-    @Override
-    public void delete(RequestContext context, String id) {
-        throw NeutronException.httpNotFound();
     }
 
     /** The sub-collection under one parent. */
