@@ -242,7 +242,7 @@ public class ConformanceIT extends NucleonKarafTestSupport {
                 keys.removeIf(k -> !resourceAttrs.contains(k) && !a.containsKey(k));
                 // Neutron's create path puts is_default on every new network, its show and list
                 // only on external ones; we show it on external networks only (README differences)
-                if (Boolean.FALSE.equals(e.get("router:external")) && !a.containsKey("is_default")) {
+                if (!Boolean.TRUE.equals(a.get("router:external")) && !a.containsKey("is_default")) {
                     keys.remove("is_default");
                 }
             }

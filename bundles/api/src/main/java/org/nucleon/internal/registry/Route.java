@@ -2,13 +2,16 @@ package org.nucleon.internal.registry;
 
 import java.util.List;
 import java.util.Map;
-import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.plugin.IdFilter;
 import org.nucleon.api.plugin.MemberSubResource;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A served collection: where it lives, its merged attribute map and the handler serving it.
@@ -25,6 +28,7 @@ public record Route(String collection, String member, List<String> pathPattern, 
         String primaryKey, Map<String, AttributeDefinition> attributes, Map<String, String> actions,
         ResourceHandler handler, List<ResourceExtender> extenders, boolean core, List<IdFilter> idFilters,
         Map<String, MemberSubResource> subResources, Map<String, String> collectionActions) {
+    private static final Logger LOG = LoggerFactory.getLogger(Route.class);
 
     public Route {
         extenders = List.copyOf(extenders);
@@ -54,7 +58,18 @@ public record Route(String collection, String member, List<String> pathPattern, 
         }
         List<Map<String, Object>> copies = new java.util.ArrayList<>(items.size());
         items.forEach(i -> copies.add(new java.util.LinkedHashMap<>(i)));
-        extenders.forEach(e -> e.extend(context, copies));
+        for (ResourceExtender e : extenders) {
+            try {
+                e.extend(context, copies);
+            } catch (NeutronException ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                // Its bundle is leaving (the persistence unit closes before the service goes):
+                // the work is done and committed, so the answer goes out without its attributes,
+                // as it would a moment later, rather than as a 500.
+                LOG.warn("extender {} of {} failed; its attributes are left out", e, collection, ex);
+            }
+        }
         return copies;
     }
 

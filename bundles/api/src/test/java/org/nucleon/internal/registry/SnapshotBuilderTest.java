@@ -19,6 +19,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.AttributeDefinition;
 import org.nucleon.api.extension.ExtensionDescriptor;
+import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
@@ -422,5 +423,28 @@ public class SnapshotBuilderTest {
         assertEquals("p-n1", out.get(0).get("qos_policy_id"));
         assertEquals("a", out.get(0).get("name"));
         assertFalse("the handler's item is left alone", stored.containsKey("qos_policy_id"));
+    }
+
+    @Test
+    public void anExtenderThatFailsLeavesOutOnlyItsAttributes() {
+        ResourceExtender leaving = (ctx, items) -> {
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        };
+        ResourceExtender tags = (ctx, items) -> items.forEach(i -> i.put("tags", List.of()));
+        ApiSnapshot s = SnapshotBuilder.build(descriptors("network"), Set.of("network"), handlers("networks"),
+                Map.of("networks", List.of(leaving, tags)));
+        List<Map<String, Object>> out = route(s, "networks").extended(null, List.of(Map.of("id", "n1")));
+        assertEquals(List.of(), out.get(0).get("tags"));
+        assertFalse(out.get(0).containsKey("qos_policy_id"));
+    }
+
+    @Test(expected = NeutronException.class)
+    public void anExtendersNeutronErrorStillAnswers() {
+        ResourceExtender refusing = (ctx, items) -> {
+            throw NeutronException.badRequest("no");
+        };
+        ApiSnapshot s = SnapshotBuilder.build(descriptors("network"), Set.of("network"), handlers("networks"),
+                Map.of("networks", List.of(refusing)));
+        route(s, "networks").extended(null, List.of(Map.of("id", "n1")));
     }
 }
