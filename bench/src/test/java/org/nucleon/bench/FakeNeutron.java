@@ -14,12 +14,14 @@ import java.util.concurrent.Executors;
 
 /**
  * Just enough of Neutron for the smoke run: create (single and bulk), list, show, update and delete of a few
- * collections, 404 for every other one. Filters and pagination are ignored; the harness only needs 2xx answers.
+ * collections and PUT of quotas, 404 for every other one. Filters and pagination are ignored; the harness only needs 2xx answers.
  */
 final class FakeNeutron implements AutoCloseable {
     private static final Map<String, String> RESOURCES = Map.of("networks", "network", "subnets", "subnet",
             "ports", "port");
     final Map<String, Map<String, JsonNode>> store = new ConcurrentHashMap<>();
+    /** Quotas set by PUT /v2.0/quotas/{project}, by project. */
+    final Map<String, JsonNode> quotas = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     static {
@@ -46,6 +48,11 @@ final class FakeNeutron implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         try (x) {
             String[] parts = x.getRequestURI().getPath().split("/"); // "", "v2.0", collection[, id]
+            if (parts[2].equals("quotas") && parts.length == 4 && x.getRequestMethod().equals("PUT")) {
+                quotas.put(parts[3], Json.MAPPER.readTree(x.getRequestBody()).path("quota"));
+                reply(x, 200, Json.MAPPER.createObjectNode().set("quota", quotas.get(parts[3])));
+                return;
+            }
             String resource = RESOURCES.get(parts[2]);
             if (resource == null || parts.length > 4) {
                 reply(x, 404, Json.MAPPER.createObjectNode().put("NeutronError", "not found"));
