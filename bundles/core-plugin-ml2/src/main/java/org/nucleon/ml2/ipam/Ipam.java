@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.InLists;
 import org.nucleon.ml2.subnet.SubnetEntity;
 
 /**
@@ -96,12 +97,11 @@ public final class Ipam {
     /** The fixed IPs of each port (ports without any are absent), in each port's order. */
     public static Map<String, List<Map<String, Object>>> fixedIpsOf(EntityManager em, Collection<String> portIds) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        if (portIds.isEmpty()) {
-            return out;
+        for (List<String> batch : InLists.batches(portIds)) {
+            em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.portId IN :ports ORDER BY a.portId, a.position",
+                    IpAllocationEntity.class).setParameter("ports", batch).getResultList()
+                    .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>()).add(fixedIp(a)));
         }
-        em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.portId IN :ports ORDER BY a.portId, a.position",
-                IpAllocationEntity.class).setParameter("ports", List.copyOf(portIds)).getResultList()
-                .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>()).add(fixedIp(a)));
         return out;
     }
 
@@ -182,9 +182,9 @@ public final class Ipam {
     /** The ids of each network's subnets, oldest first (the network's {@code subnets}). */
     public static Map<String, List<String>> subnetIdsOf(EntityManager em, Collection<String> networkIds) {
         Map<String, List<String>> out = new HashMap<>();
-        if (!networkIds.isEmpty()) {
+        for (List<String> batch : InLists.batches(networkIds)) {
             em.createQuery("SELECT s.networkId, s.id FROM SubnetEntity s WHERE s.networkId IN :nets "
-                    + "ORDER BY s.createdAt, s.id", Object[].class).setParameter("nets", List.copyOf(networkIds))
+                    + "ORDER BY s.createdAt, s.id", Object[].class).setParameter("nets", batch)
                     .getResultList().forEach(r -> out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
                             .add((String) r[1]));
         }
