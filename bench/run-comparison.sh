@@ -126,8 +126,12 @@ else
 fi
 
 # --- the run ---
+# A fresh JVM needs JIT warm-up. SQLite refuses concurrent writers ("database is locked", a 500 even for a retried
+# bulk create), so setup runs one request at a time there. Later options win.
+SETUP_ARGS=()
+[ "$DB" = sqlite ] && SETUP_ARGS=(--setup-concurrency 1)
 java -jar "$JAR" "nucleon=http://127.0.0.1:$NUCLEON_PORT" "reference=http://127.0.0.1:$REF_PORT" \
-  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "$@" # a fresh JVM needs JIT warm-up; later options win
+  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "${SETUP_ARGS[@]}" "$@"
 RC=$?
 echo "report: $OUT/bench-report.json, chart: $OUT/bench-report.svg"
 exit $RC
