@@ -30,7 +30,7 @@ ASSEMBLY="${NUCLEON_ASSEMBLY:-$ROOT/karaf-assembly/target/assembly}"
 REF_HOME="${REF_NEUTRON_HOME:-$ROOT/../shared/reference-neutron}"
 OUT="${BENCH_OUT:-$ROOT/bench/target/comparison-$(date +%Y%m%d-%H%M%S)}"
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"; PG_PORT="${BENCH_PG_PORT:-5432}"; PG_USER="${BENCH_PG_USER:-postgres}"
-JAR="$ROOT/bench/target/nucleon-bench.jar"
+BUILT_JAR="$ROOT/bench/target/nucleon-bench.jar"
 WORK="$(mktemp -d /tmp/nucleon-bench.XXXXXX)"
 SUFFIX="$(basename "$WORK" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')"
 NUCLEON="$WORK/nucleon"
@@ -56,7 +56,9 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 [ -d "$ASSEMBLY" ] || { echo "no Nucleon distribution at $ASSEMBLY: build it first (mvn -B install -DskipTests)" >&2; exit 1; }
-if [ ! -f "$JAR" ]; then (cd "$ROOT" && mvn -B -q -pl bench package -DskipTests) || exit 1; fi
+if [ ! -f "$BUILT_JAR" ]; then (cd "$ROOT" && mvn -B -q -pl bench package -DskipTests) || exit 1; fi
+JAR="$WORK/nucleon-bench.jar"
+cp "$BUILT_JAR" "$JAR" # a rebuild during the run must not pull classes from under it
 answers "http://127.0.0.1:$NUCLEON_PORT" && { echo "something already answers on port $NUCLEON_PORT" >&2; exit 1; }
 
 if [ "$DB" = postgresql ]; then
@@ -74,7 +76,10 @@ fi
 cp -r "$ASSEMBLY" "$NUCLEON" && rm -rf "$NUCLEON/data" "$NUCLEON/karaf.pid"
 sed -i "s/^sshPort = .*/sshPort = $NUCLEON_SSH_PORT/" "$NUCLEON/etc/org.apache.karaf.shell.cfg"
 if [ "$DB" = postgresql ]; then
-  sed -i 's#^\(\s*\)nucleon/\([^,]*\),#\1nucleon/\2, nucleon-postgresql/\2,#' "$NUCLEON/etc/org.apache.karaf.features.cfg"
+  # featuresBoot lists the plugin features one by one (no aggregate "nucleon"): boot the driver first
+  sed -i 's#^featuresBoot = \\$#featuresBoot = \\\n    nucleon-postgresql, \\#' "$NUCLEON/etc/org.apache.karaf.features.cfg"
+  grep -q '^    nucleon-postgresql, ' "$NUCLEON/etc/org.apache.karaf.features.cfg" \
+    || { echo "could not add nucleon-postgresql to featuresBoot" >&2; exit 1; }
   cat > "$NUCLEON/etc/org.ops4j.datasource-neutron.cfg" <<CFG
 osgi.jdbc.driver.name = PostgreSQL JDBC Driver
 url = jdbc:postgresql://$PG_HOST:$PG_PORT/nucleon_bench_$SUFFIX
@@ -84,12 +89,27 @@ pool = transx
 xa = true
 CFG
 fi
+T0=$(date +%s.%N)
 NUCLEON_BIND_PORT="$NUCLEON_PORT" "$NUCLEON/bin/start" || exit 1
 STARTED_NUCLEON=1
-for i in $(seq 1 240); do answers "http://127.0.0.1:$NUCLEON_PORT" && break; sleep 0.5; done
+for i in $(seq 1 1200); do answers "http://127.0.0.1:$NUCLEON_PORT" && break; sleep 0.1; done
 answers "http://127.0.0.1:$NUCLEON_PORT" || { echo "Nucleon did not come up; see $NUCLEON/data/log" >&2; KEEP=1; exit 1; }
+FIRST_ANSWER=$(echo "$(date +%s.%N) - $T0" | bc)
+# The first served request must create a network: the API answers before every plugin has registered
+for i in $(seq 1 1200); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$NUCLEON_PORT/v2.0/networks" \
+      -d '{"network": {"name": "bench-start-probe"}}')" = 201 ] && break
+  sleep 0.1
+done
+FIRST_CREATE=$(echo "$(date +%s.%N) - $T0" | bc)
+# CPU time the JVM spent to get there: on a shared machine the wall time says more about the neighbours
+START_CPU=$(awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$(cat "$NUCLEON/karaf.pid")/stat")
+curl -s "http://127.0.0.1:$NUCLEON_PORT/v2.0/networks?name=bench-start-probe&fields=id" | grep -o '"id": *"[^"]*"' \
+  | cut -d'"' -f4 | while read -r id; do curl -s -o /dev/null -X DELETE "http://127.0.0.1:$NUCLEON_PORT/v2.0/networks/$id"; done
 NUCLEON_PID="$(cat "$NUCLEON/karaf.pid")"
-echo "READY: Nucleon (pid $NUCLEON_PID, $DB) on http://127.0.0.1:$NUCLEON_PORT"
+printf 'READY: Nucleon (pid %s, %s) on http://127.0.0.1:%s; from bin/start: %.1f s to GET /v2.0/ answered, %.1f s to a network created, %.1f s of CPU; load average %s\n' \
+  "$NUCLEON_PID" "$([ "$DB" = sqlite ] && echo Derby || echo PostgreSQL)" "$NUCLEON_PORT" "$FIRST_ANSWER" "$FIRST_CREATE" \
+  "$START_CPU" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- reference Neutron ---
 REF_PID_ARGS=()
@@ -106,8 +126,12 @@ else
 fi
 
 # --- the run ---
+# A fresh JVM needs JIT warm-up. SQLite refuses concurrent writers ("database is locked", a 500 even for a retried
+# bulk create), so setup runs one request at a time there. Later options win.
+SETUP_ARGS=()
+[ "$DB" = sqlite ] && SETUP_ARGS=(--setup-concurrency 1)
 java -jar "$JAR" "nucleon=http://127.0.0.1:$NUCLEON_PORT" "reference=http://127.0.0.1:$REF_PORT" \
-  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "$@" # a fresh JVM needs JIT warm-up; later options win
+  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "${SETUP_ARGS[@]}" "$@"
 RC=$?
 echo "report: $OUT/bench-report.json, chart: $OUT/bench-report.svg"
 exit $RC

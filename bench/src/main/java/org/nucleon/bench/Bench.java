@@ -27,19 +27,11 @@ final class Bench {
 
     Report run() throws InterruptedException {
         for (Endpoint ep : endpoints) {
+            liftQuotas(ep);
             Load.Outcome o = Load.run(ep, 1, settings.warmup(), settings.phaseLimit(),
                     i -> Request.get("/v2.0/networks?limit=1"), (reply, i) -> { });
             if (o.errors() > 0) {
                 log.println("warning: warmup on " + ep.name + ": " + o.firstError());
-            }
-        }
-        for (Endpoint ep : endpoints) {
-            try {
-                String project = Quotas.unlimit(ep);
-                log.println(project == null ? ep.name + ": no quotas" : ep.name + ": quotas of project " + project
-                        + " set to unlimited");
-            } catch (java.io.IOException e) {
-                log.println("warning: quotas on " + ep.name + " left as they are: " + e.getMessage());
             }
         }
         for (Scenarios.Def def : Scenarios.select(settings)) {
@@ -103,6 +95,27 @@ final class Bench {
             String why = e instanceof Session.SetupFailed ? e.getMessage() : e.toString();
             failures.put(s, why);
             log.println("  failed on " + s.ep.name + ": " + why);
+        }
+    }
+
+    /**
+     * Neutron's default quotas (500 ports per project, ...) would stop a scenario half way, so the benchmark project's
+     * become unlimited wherever quotas are served; a 404 means the endpoint has no quotas to lift.
+     */
+    private void liftQuotas(Endpoint ep) throws InterruptedException {
+        Map<String, Object> unlimited = new LinkedHashMap<>();
+        for (String resource : List.of("network", "subnet", "port", "router", "floatingip", "security_group",
+                "security_group_rule")) {
+            unlimited.put(resource, -1);
+        }
+        try {
+            Reply reply = ep.send(Request.put("/v2.0/quotas/" + settings.project(), Map.of("quota", unlimited)));
+            if (!reply.ok() && reply.status() != 404) {
+                log.println("warning: quotas of " + settings.project() + " on " + ep.name + " not lifted: "
+                        + reply.describe());
+            }
+        } catch (java.io.IOException e) {
+            log.println("warning: quotas of " + settings.project() + " on " + ep.name + " not lifted: " + e);
         }
     }
 

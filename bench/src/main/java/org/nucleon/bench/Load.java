@@ -36,6 +36,11 @@ final class Load {
      */
     static Outcome run(Endpoint ep, int concurrency, int count, Duration limit, IntFunction<Request> request,
                        ObjIntConsumer<Reply> onOk) throws InterruptedException {
+        return run(ep, concurrency, count, limit, request, onOk, false);
+    }
+
+    private static Outcome run(Endpoint ep, int concurrency, int count, Duration limit, IntFunction<Request> request,
+                               ObjIntConsumer<Reply> onOk, boolean patient) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -58,7 +63,7 @@ final class Load {
                     try {
                         Request req = request.apply(i);
                         long t0 = System.nanoTime();
-                        Reply reply = ep.send(req);
+                        Reply reply = patient ? ep.sendPatiently(req) : ep.send(req);
                         long dt = System.nanoTime() - t0;
                         if (reply.ok()) {
                             onOk.accept(reply, i); // first: if it throws, the request counts as an error only
@@ -78,8 +83,8 @@ final class Load {
             });
         }
         pool.shutdown();
-        // The phase limit plus one request timeout bounds every worker; this wait is only a backstop.
-        if (!pool.awaitTermination(limit.toSeconds() + 600, TimeUnit.SECONDS)) {
+        // The phase limit plus one (setup: ten) request timeout(s) bounds every worker; this wait is only a backstop.
+        if (!pool.awaitTermination(limit.toSeconds() + 3600, TimeUnit.SECONDS)) {
             pool.shutdownNow();
         }
         long wall = System.nanoTime() - start;
@@ -89,7 +94,8 @@ final class Load {
 
     /**
      * For setup and cleanup, which must complete rather than be measured: what fails at the given concurrency is
-     * retried one request at a time, since a server on SQLite refuses concurrent writers with 500s.
+     * retried one request at a time, since a server on SQLite refuses concurrent writers with 500s. Requests get ten
+     * timeouts' time.
      */
     static Outcome runAll(Endpoint ep, int concurrency, int count, Duration limit, IntFunction<Request> request,
                           ObjIntConsumer<Reply> onOk) throws InterruptedException {
@@ -97,13 +103,13 @@ final class Load {
         Outcome first = run(ep, concurrency, count, limit, request, (reply, i) -> {
             onOk.accept(reply, i);
             done[i] = true;
-        });
+        }, true);
         int[] again = IntStream.range(0, count).filter(i -> !done[i]).toArray();
         if (again.length == 0) {
             return first;
         }
         Outcome retry = run(ep, 1, again.length, limit, j -> request.apply(again[j]),
-                (reply, j) -> onOk.accept(reply, again[j]));
+                (reply, j) -> onOk.accept(reply, again[j]), true);
         long[] all = LongStream.concat(Arrays.stream(first.latencies()), Arrays.stream(retry.latencies()))
                 .sorted().toArray();
         return new Outcome(all, again.length - retry.ok(), first.wallNanos() + retry.wallNanos(),

@@ -139,7 +139,6 @@ final class Scenarios {
     /** Filtered, paginated and full listing of a network holding {@code size} ports on one large subnet. */
     private static final class PortList extends Scenario {
         private static final int BULK = 100;
-        private static final int PAGE = 100;
         private final int size;
         private String network;
         private String[] names;
@@ -183,7 +182,8 @@ final class Scenarios {
             s.measure("list-filter-name", c, n, i -> Request.get(base + "&name=" + names[i % size]));
             // Markers spread over the whole collection: a page deep in the list costs what a page near the top does
             // only if the server seeks by marker instead of skipping rows.
-            s.measure("list-page-" + PAGE, c, n, i -> Request.get(base + "&limit=" + PAGE + "&marker="
+            int page = s.settings.pageSize();
+            s.measure("list-page-" + page, c, n, i -> Request.get(base + "&limit=" + page + "&marker="
                     + sortedIds[(int) ((long) i * 7919 % size)]));
             s.measure("list-all", c, s.settings.listCount(), i -> Request.get(base));
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command-line settings. Every bound has a default so a bare run stays small. */
 record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String token, List<Integer> concurrency,
                 int count, int listCount, Duration phaseLimit, Duration timeout, List<String> scenarios,
-                List<Integer> portSizes, int warmup, int setupConcurrency, Path out, String runId) {
+                List<Integer> portSizes, int pageSize, int warmup, int setupConcurrency, Path out, String runId, String project) {
 
     static final String USAGE = """
             usage: java -jar nucleon-bench.jar [options] NAME=URL [NAME=URL]
@@ -26,6 +26,9 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
               --timeout SECONDS      per-request timeout (default 60)
               --scenarios a,b        default all: %s
               --port-sizes 1000,...  ports prepared for port-list (default 1000; 10000 and 100000 are opt-in)
+              --page-size N          limit of the paged port listing (default 100)
+              --project ID           the project the servers put the resources in, whose quotas the run lifts
+                                     (default fake_project_id: Neutron's noauth project)
               --warmup N             unmeasured GETs per endpoint first (default 20)
               --setup-concurrency N  clients for bulk setup and cleanup, failures retried one by one (default 4)
               --out DIR              where bench-report.json and bench-report.svg go (default bench-out)
@@ -62,12 +65,13 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Duration.ofSeconds(bounded(opts, "duration", 60, 86_400)),
                 Duration.ofSeconds(bounded(opts, "timeout", 60, 3600)),
                 List.of(opts.getOrDefault("scenarios", "all").split(",")),
-                ints(opts.getOrDefault("port-sizes", "1000")),
+                ints(opts.getOrDefault("port-sizes", "1000")), bounded(opts, "page-size", 100, 100_000),
                 bounded(opts, "warmup", 20, 100_000), bounded(opts, "setup-concurrency", 4, 64),
                 Path.of(opts.getOrDefault("out", "bench-out")),
-                opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)));
+                opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)),
+                opts.getOrDefault("project", "fake_project_id"));
         for (String known : List.of("concurrency", "count", "list-count", "duration", "timeout", "scenarios",
-                "port-sizes", "warmup", "setup-concurrency", "out", "run-id")) {
+                "port-sizes", "page-size", "project", "warmup", "setup-concurrency", "out", "run-id")) {
             opts.remove(known);
         }
         if (!opts.isEmpty()) {

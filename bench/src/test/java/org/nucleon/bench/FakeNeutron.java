@@ -14,14 +14,14 @@ import java.util.concurrent.Executors;
 
 /**
  * Just enough of Neutron for the smoke run: create (single and bulk), list, show, update and delete of a few
- * collections, 404 for every other one. Filters and pagination are ignored; the harness only needs 2xx answers.
+ * collections and PUT of quotas, 404 for every other one. Filters and pagination are ignored; the harness only needs 2xx answers.
  */
 final class FakeNeutron implements AutoCloseable {
     private static final Map<String, String> RESOURCES = Map.of("networks", "network", "subnets", "subnet",
             "ports", "port");
     final Map<String, Map<String, JsonNode>> store = new ConcurrentHashMap<>();
-    /** The quota of the one project there is, fake_project_id. */
-    final Map<String, Integer> quota = new ConcurrentHashMap<>(Map.of("network", 100, "port", 500));
+    /** Quotas set by PUT /v2.0/quotas/{project}, by project. */
+    final Map<String, JsonNode> quotas = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     static {
@@ -48,8 +48,9 @@ final class FakeNeutron implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         try (x) {
             String[] parts = x.getRequestURI().getPath().split("/"); // "", "v2.0", collection[, id]
-            if (parts[2].equals("quotas") && parts.length == 4) {
-                quotas(x, parts[3]);
+            if (parts[2].equals("quotas") && parts.length == 4 && x.getRequestMethod().equals("PUT")) {
+                quotas.put(parts[3], Json.MAPPER.readTree(x.getRequestBody()).path("quota"));
+                reply(x, 200, Json.MAPPER.createObjectNode().set("quota", quotas.get(parts[3])));
                 return;
             }
             String resource = RESOURCES.get(parts[2]);
@@ -74,18 +75,6 @@ final class FakeNeutron implements AutoCloseable {
                 reply(x, 200, Json.MAPPER.createObjectNode().set(resource, items.get(parts[3])));
             }
         }
-    }
-
-    private void quotas(HttpExchange x, String id) throws IOException {
-        if (id.equals("project")) {
-            reply(x, 200, Json.MAPPER.valueToTree(Map.of("project", Map.of("project_id", "fake_project_id"))));
-            return;
-        }
-        if (x.getRequestMethod().equals("PUT")) {
-            Json.MAPPER.readTree(x.getRequestBody()).path("quota").fields()
-                    .forEachRemaining(e -> quota.put(e.getKey(), e.getValue().asInt()));
-        }
-        reply(x, 200, Json.MAPPER.valueToTree(Map.of("quota", quota)));
     }
 
     private JsonNode create(String collection, String resource, Map<String, JsonNode> items, HttpExchange x)

@@ -60,8 +60,11 @@ public class SmokeTest {
             }
             assertEquals(results.size() / 2, report.path("ratios").size());
             assertEquals("everything created was deleted", 0, a.size() + b.size());
-            assertEquals("the run's project is unlimited first", Map.of("network", -1, "port", -1), a.quota);
-            assertEquals(Map.of("network", -1, "port", -1), b.quota);
+            for (FakeNeutron server : List.of(a, b)) {
+                assertEquals(Set.of("fake_project_id"), server.quotas.keySet());
+                assertEquals(-1, server.quotas.get("fake_project_id").path("port").asInt());
+                assertEquals(7, server.quotas.get("fake_project_id").size());
+            }
 
             String text = table.toString(StandardCharsets.UTF_8);
             assertTrue(text, text.contains("ops/s") && text.contains("a/b") && text.contains("unsupported"));

@@ -12,6 +12,7 @@ import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.InLists;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.osgi.service.component.annotations.Component;
@@ -95,10 +96,10 @@ public class NetworkAvailabilityZones implements ResourceCallback, ResourceExten
                 .distinct().toList();
         Map<String, List<String>> hints = new HashMap<>();
         if (!ids.isEmpty()) {
-            jpa.tx(TransactionType.Supports, em -> em.createQuery(
+            jpa.tx(TransactionType.Supports, em -> InLists.batches(ids).forEach(batch -> em.createQuery(
                     "select h from AzHintsEntity h where h.resourceId in :ids", AzHintsEntity.class)
-                    .setParameter("ids", ids).getResultList()
-                    .forEach(h -> hints.put(h.resourceId, Json.read(h.hints, NAMES))));
+                    .setParameter("ids", batch).getResultList()
+                    .forEach(h -> hints.put(h.resourceId, Json.read(h.hints, NAMES)))));
         }
         for (Map<String, Object> item : items) {
             item.put(HINTS, hints.getOrDefault(String.valueOf(item.get("id")), List.of()));

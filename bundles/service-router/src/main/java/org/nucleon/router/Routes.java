@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import org.nucleon.api.persistence.InLists;
 
 /** The extra routes of routers, as API views ({@code destination}, {@code nexthop}). */
 final class Routes {
@@ -18,19 +19,17 @@ final class Routes {
         return ofRouters(em, List.of(routerId)).getOrDefault(routerId, List.of());
     }
 
-    /** One query for a page of routers; routers without routes are absent. */
+    /** One query per batch of a page of routers (InLists); routers without routes are absent. */
     static Map<String, List<Map<String, Object>>> ofRouters(EntityManager em, Collection<String> routerIds) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        if (routerIds.isEmpty()) {
-            return out;
-        }
-        List<RouteEntity> rows = em.createQuery("SELECT r FROM RouteEntity r WHERE r.routerId IN :ids"
-                + " ORDER BY r.routerId, r.position", RouteEntity.class).setParameter("ids", routerIds).getResultList();
-        for (RouteEntity r : rows) {
-            Map<String, Object> route = new LinkedHashMap<>();
-            route.put("destination", r.destination);
-            route.put("nexthop", r.nexthop);
-            out.computeIfAbsent(r.routerId, k -> new ArrayList<>()).add(route);
+        for (List<String> batch : InLists.batches(routerIds)) {
+            for (RouteEntity r : em.createQuery("SELECT r FROM RouteEntity r WHERE r.routerId IN :ids"
+                    + " ORDER BY r.routerId, r.position", RouteEntity.class).setParameter("ids", batch).getResultList()) {
+                Map<String, Object> route = new LinkedHashMap<>();
+                route.put("destination", r.destination);
+                route.put("nexthop", r.nexthop);
+                out.computeIfAbsent(r.routerId, k -> new ArrayList<>()).add(route);
+            }
         }
         return out;
     }

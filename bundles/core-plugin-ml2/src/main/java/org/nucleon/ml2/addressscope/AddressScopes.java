@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
+import org.nucleon.api.persistence.InLists;
 
 /** The address scopes of networks, for their {@code ipv4_address_scope}/{@code ipv6_address_scope}. */
 public final class AddressScopes {
@@ -25,10 +26,10 @@ public final class AddressScopes {
             m.put("ipv6_address_scope", null);
             out.put(id, m);
         }
-        if (!networkIds.isEmpty()) {
+        for (List<String> batch : InLists.batches(networkIds)) {
             em.createQuery("SELECT s.networkId, s.ipVersion, p.addressScopeId FROM SubnetEntity s, SubnetPoolEntity p "
                     + "WHERE s.subnetpoolId = p.id AND p.addressScopeId IS NOT NULL AND s.networkId IN :nets",
-                    Object[].class).setParameter("nets", List.copyOf(networkIds)).getResultList()
+                    Object[].class).setParameter("nets", batch).getResultList()
                     .forEach(r -> out.get((String) r[0]).put("ipv" + r[1] + "_address_scope", r[2]));
         }
         return out;

@@ -40,6 +40,12 @@ public final class Ip {
         return a.withoutPrefixLength().toCanonicalString();
     }
 
+    /** An IPv4 address given as a number, as {@link #text} prints it (dotted decimal), without the library's cost. */
+    static String ipv4Text(long address) {
+        return (address >>> 24 & 255) + "." + (address >>> 16 & 255) + "." + (address >>> 8 & 255) + "."
+                + (address & 255);
+    }
+
     /** A prefix block as {@code network/prefixlen}. */
     public static String cidrText(IPAddress block) {
         return text(block.getLower()) + "/" + block.getNetworkPrefixLength();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.InLists;
 import org.nucleon.ml2.subnet.SubnetEntity;
 
 /**
@@ -96,12 +97,11 @@ public final class Ipam {
     /** The fixed IPs of each port (ports without any are absent), in each port's order. */
     public static Map<String, List<Map<String, Object>>> fixedIpsOf(EntityManager em, Collection<String> portIds) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        if (portIds.isEmpty()) {
-            return out;
+        for (List<String> batch : InLists.batches(portIds)) {
+            em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.portId IN :ports ORDER BY a.portId, a.position",
+                    IpAllocationEntity.class).setParameter("ports", batch).getResultList()
+                    .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>()).add(fixedIp(a)));
         }
-        em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.portId IN :ports ORDER BY a.portId, a.position",
-                IpAllocationEntity.class).setParameter("ports", List.copyOf(portIds)).getResultList()
-                .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>()).add(fixedIp(a)));
         return out;
     }
 
@@ -182,9 +182,9 @@ public final class Ipam {
     /** The ids of each network's subnets, oldest first (the network's {@code subnets}). */
     public static Map<String, List<String>> subnetIdsOf(EntityManager em, Collection<String> networkIds) {
         Map<String, List<String>> out = new HashMap<>();
-        if (!networkIds.isEmpty()) {
+        for (List<String> batch : InLists.batches(networkIds)) {
             em.createQuery("SELECT s.networkId, s.id FROM SubnetEntity s WHERE s.networkId IN :nets "
-                    + "ORDER BY s.createdAt, s.id", Object[].class).setParameter("nets", List.copyOf(networkIds))
+                    + "ORDER BY s.createdAt, s.id", Object[].class).setParameter("nets", batch)
                     .getResultList().forEach(r -> out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
                             .add((String) r[1]));
         }
@@ -415,18 +415,40 @@ public final class Ipam {
             Set<String> used = taken(s);
             int window = PREFER_NEXT_OWNERS.contains(owner) ? 1 : MAX_WINDOW;
             for (IPAddressSeqRange pool : s.pools()) {
-                List<String> free = new ArrayList<>();
-                for (Iterator<? extends IPAddress> it = pool.iterator(); it.hasNext() && free.size() < window;) {
-                    String ip = Ip.text(it.next());
-                    if (!used.contains(ip)) {
-                        free.add(ip);
-                    }
-                }
+                List<String> free = pool.getLower().isIPv4() ? freeIpv4(pool, used, window) : free(pool, used, window);
                 if (!free.isEmpty()) {
                     return free.get(ThreadLocalRandom.current().nextInt(free.size()));
                 }
             }
             return null;
+        }
+
+        /** The first {@code window} addresses of the pool that are not used, in address order. */
+        private static List<String> free(IPAddressSeqRange pool, Set<String> used, int window) {
+            List<String> free = new ArrayList<>();
+            for (Iterator<? extends IPAddress> it = pool.iterator(); it.hasNext() && free.size() < window;) {
+                String ip = Ip.text(it.next());
+                if (!used.contains(ip)) {
+                    free.add(ip);
+                }
+            }
+            return free;
+        }
+
+        /**
+         * The same for an IPv4 pool, counted as numbers: the walk passes every address taken before
+         * them, and the library's text form of each was a third of a port create's CPU (JFR).
+         */
+        private static List<String> freeIpv4(IPAddressSeqRange pool, Set<String> used, int window) {
+            List<String> free = new ArrayList<>();
+            long last = pool.getUpper().toIPv4().longValue();
+            for (long a = pool.getLower().toIPv4().longValue(); a <= last && free.size() < window; a++) {
+                String ip = Ip.ipv4Text(a);
+                if (!used.contains(ip)) {
+                    free.add(ip);
+                }
+            }
+            return free;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
+import org.nucleon.api.persistence.InLists;
 
 /**
  * The port attributes kept in their own tables: allowed address pairs and extra DHCP options,
@@ -78,9 +79,9 @@ final class PortExtras {
 
     static Map<String, List<Map<String, Object>>> pairsOf(EntityManager em, Collection<String> portIds) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        if (!portIds.isEmpty()) {
+        for (List<String> batch : InLists.batches(portIds)) {
             em.createQuery("SELECT a FROM AllowedAddressPairEntity a WHERE a.portId IN :p ORDER BY a.ipAddress",
-                    AllowedAddressPairEntity.class).setParameter("p", List.copyOf(portIds)).getResultList()
+                    AllowedAddressPairEntity.class).setParameter("p", batch).getResultList()
                     .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>())
                             .add(ordered("ip_address", a.ipAddress, "mac_address", a.macAddress)));
         }
@@ -89,9 +90,9 @@ final class PortExtras {
 
     static Map<String, List<Map<String, Object>>> dhcpOptsOf(EntityManager em, Collection<String> portIds) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        if (!portIds.isEmpty()) {
+        for (List<String> batch : InLists.batches(portIds)) {
             em.createQuery("SELECT o FROM ExtraDhcpOptEntity o WHERE o.portId IN :p ORDER BY o.optName, o.ipVersion",
-                    ExtraDhcpOptEntity.class).setParameter("p", List.copyOf(portIds)).getResultList()
+                    ExtraDhcpOptEntity.class).setParameter("p", batch).getResultList()
                     .forEach(o -> out.computeIfAbsent(o.portId, k -> new ArrayList<>())
                             .add(ordered("opt_name", o.optName, "opt_value", o.optValue, "ip_version", o.ipVersion)));
         }

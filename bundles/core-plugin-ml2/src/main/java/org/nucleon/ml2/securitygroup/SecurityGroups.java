@@ -14,8 +14,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.rbac.RbacPolicies;
+import org.nucleon.api.persistence.InLists;
 import org.nucleon.api.persistence.Transactions;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -27,8 +28,6 @@ import org.osgi.service.component.annotations.Reference;
 public class SecurityGroups {
     static final String DEFAULT_NAME = "default";
     static final String OBJECT_TYPE = "security_group";
-    /** Bound parameters per IN list, well under what Derby and PostgreSQL accept. */
-    private static final int IN_CHUNK = 500;
 
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
@@ -123,7 +122,7 @@ public class SecurityGroups {
         Set<String> requested = new LinkedHashSet<>(groupIds);
         Set<String> valid = new LinkedHashSet<>();
         Set<String> granted = context.admin() || projectId == null ? Set.of() : rbac.grantedTo(OBJECT_TYPE, projectId);
-        for (List<String> chunk : chunks(requested)) {
+        for (List<String> chunk : InLists.batches(requested)) {
             em.createQuery("SELECT g.id, g.projectId FROM SecurityGroupEntity g WHERE g.id IN :ids", Object[].class)
                     .setParameter("ids", chunk).getResultList().forEach(row -> {
                         if (context.admin() || projectId == null || projectId.equals(row[1])
@@ -157,12 +156,12 @@ public class SecurityGroups {
 
     /**
      * The group ids of each of the ports, sorted; a port without groups maps to an empty list.
-     * One query per few hundred ports, for list pages.
+     * One query per batch of ports (InLists), for list pages.
      */
     public Map<String, List<String>> groupsOf(EntityManager em, Collection<String> portIds) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         portIds.forEach(p -> out.put(p, new ArrayList<>()));
-        for (List<String> chunk : chunks(out.keySet())) {
+        for (List<String> chunk : InLists.batches(out.keySet())) {
             em.createQuery("SELECT b.portId, b.securityGroupId FROM PortSecurityGroupBindingEntity b "
                     + "WHERE b.portId IN :ports ORDER BY b.securityGroupId", Object[].class)
                     .setParameter("ports", chunk).getResultList()
@@ -189,17 +188,4 @@ public class SecurityGroups {
         return new NeutronException(404, "SecurityGroupNotFound", "Security group " + id + " does not exist");
     }
 
-    /**
-     * Runs a transaction again when it fails for a reason other than the client's (a unique key
-     * or revision taken by a concurrent request), as Neutron retries DB errors; the next attempt
-     * sees what the other request committed.
-     */
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = new ArrayList<>(ids);
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return out;
-    }
 }

@@ -69,6 +69,26 @@ public class IpamTest {
     }
 
     @Test
+    public void ipv4NumbersPrintAsTheLibraryPrintsAddresses() {
+        for (String a : List.of("0.0.0.0", "10.77.0.2", "10.0.255.254", "192.168.1.10", "255.255.255.255")) {
+            assertEquals(a, Ip.ipv4Text(Ip.address(a).toIPv4().longValue()));
+        }
+    }
+
+    @Test
+    public void automaticAddressesComeFromTheFirstFreeOnesOfThePool() {
+        for (int i = 0; i < 20; i++) {
+            allocate("fill" + i, null, "network:dhcp");
+        }
+        // 10.77.0.2-21 are taken; the next one is random among the free rest of the /24 (window 1000)
+        String ip = (String) allocate("p1", null, "compute:nova").get(0).get("ip_address");
+        assertTrue(ip, Ip.range("10.77.0.22", "10.77.0.254").contains(Ip.address(ip)));
+        // a DHCP port gets the lowest free one, which is .22 unless p1 drew it
+        assertEquals(ip.equals("10.77.0.22") ? "10.77.0.23" : "10.77.0.22",
+                allocate("dhcp", null, "network:dhcp").get(0).get("ip_address"));
+    }
+
+    @Test
     public void dhcpPortsGetTheLowestAddress() {
         assertEquals("10.77.0.2", allocate("dhcp", null, "network:dhcp").get(0).get("ip_address"));
         assertEquals("10.77.0.3", allocate("dhcp2", null, "network:dhcp").get(0).get("ip_address"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.InLists;
 import org.nucleon.qos.policy.PolicyEntity;
 
 /** The policies of networks and ports, as stored by {@link PolicyBindings}. */
@@ -35,12 +36,12 @@ public final class Bindings {
         }
     }
 
-    /** Resource id to policy id, for those of the resources that have one; one query. */
+    /** Resource id to policy id, for those of the resources that have one; one query per batch (InLists). */
     static Map<String, String> policiesOf(EntityManager em, Collection<String> resourceIds) {
         Map<String, String> out = new HashMap<>();
-        if (!resourceIds.isEmpty()) {
+        for (List<String> batch : InLists.batches(resourceIds)) {
             em.createQuery("SELECT b.resourceId, b.policy.id FROM BindingEntity b WHERE b.resourceId IN :ids",
-                    Object[].class).setParameter("ids", resourceIds).getResultList()
+                    Object[].class).setParameter("ids", batch).getResultList()
                     .forEach(row -> out.put((String) row[0], (String) row[1]));
         }
         return out;
