@@ -191,8 +191,14 @@ public class TopologyHandler extends PartialHandler {
             resources.networks().update(context, b.network, Map.of("admin_state_up", true));
             return b.network;
         } catch (RuntimeException e) {
-            cleanup(context, b.network, b.router, b.subnets);
-            release(project, claim);
+            try {
+                cleanup(context, b.network, b.router, b.subnets);
+            } catch (RuntimeException c) {
+                e.addSuppressed(c);
+            } finally {
+                // the claim goes even when the undo fails, or everyone waits for its expiry
+                release(project, claim);
+            }
             throw e;
         }
     }
