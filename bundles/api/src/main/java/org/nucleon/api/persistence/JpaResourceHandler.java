@@ -187,7 +187,15 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa().txExpr(TransactionType.Supports, em -> view(em, findVisible(em, context, id)));
+        // a plain read: find() may lock for writers, which needs the transaction a read has not
+        return jpa().txExpr(TransactionType.Supports, em -> {
+            E e = em.find(type, id);
+            if (e == null) {
+                throw notFound(id);
+            }
+            requireVisible(em, context, id);
+            return view(em, e);
+        });
     }
 
     @Override
@@ -281,10 +289,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     /** The entity if the caller may see it, or the resource's 404. */
     protected final E findVisible(EntityManager em, RequestContext context, String id) {
         E e = find(em, id);
+        requireVisible(em, context, id);
+        return e;
+    }
+
+    private void requireVisible(EntityManager em, RequestContext context, String id) {
         if (Visibility.scoped(context) && !visible(em, context, id)) {
             throw notFound(id);
         }
-        return e;
     }
 
     private boolean visible(EntityManager em, RequestContext context, String id) {
