@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -29,6 +30,12 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
     @Configuration
     public Option[] config() {
         return baseOptions().toArray(Option[]::new);
+    }
+
+    /** The load test creates networks without end; the default quota of 100 would refuse the others'. */
+    @Before
+    public void liftQuotas() throws Exception {
+        unlimitedQuotas(api(), FAKE_PROJECT);
     }
 
     private static String create(Http api, String path, String member, String body) throws Exception {
