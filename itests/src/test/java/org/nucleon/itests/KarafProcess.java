@@ -50,8 +50,9 @@ public final class KarafProcess implements AutoCloseable {
         pb.environment().put("NUCLEON_BIND_PORT", String.valueOf(port));
         karaf = pb.start();
         Http api = api();
-        if (!Http.await(120_000, () -> api.get("/v2.0/networks").status() == 200)) {
-            throw new AssertionError("Nucleon did not serve /v2.0/networks on port " + port + " within 120 s");
+        // a first boot resolves every feature; a loaded or stalled machine has taken over 2 minutes
+        if (!Http.await(300_000, () -> api.get("/v2.0/networks").status() == 200)) {
+            throw new AssertionError("Nucleon did not serve /v2.0/networks on port " + port + " within 300 s");
         }
     }
 
