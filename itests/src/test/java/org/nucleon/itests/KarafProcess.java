@@ -2,6 +2,7 @@ package org.nucleon.itests;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -66,12 +67,26 @@ public final class KarafProcess implements AutoCloseable {
         all.forEach(ProcessHandle::destroy);
         for (ProcessHandle p : all) {
             try {
-                p.onExit().get(60, TimeUnit.SECONDS);
+                p.onExit().get(120, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
+                // destroyForcibly only asks: wait until it is gone, or the next start meets the old
+                // JVM still answering on the port while its bundles stop
                 p.destroyForcibly();
+                p.onExit().get(60, TimeUnit.SECONDS);
             }
         }
         karaf = null;
+        if (!Http.await(60_000, () -> !listening())) {
+            throw new AssertionError("port " + port + " still answers after Nucleon stopped");
+        }
+    }
+
+    private boolean listening() {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
