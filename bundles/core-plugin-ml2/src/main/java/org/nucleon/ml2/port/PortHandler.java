@@ -32,6 +32,7 @@ import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.Ml2Config;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
@@ -76,13 +77,14 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
     @Reference
     RbacPolicies rbac;
 
-    private MacAddresses macs = new MacAddresses(DEFAULT_BASE_MAC);
+    private volatile MacAddresses macs = new MacAddresses(DEFAULT_BASE_MAC);
 
     public PortHandler() {
         super(PortEntity.class, "Port", COLUMNS);
     }
 
     @Activate
+    @Modified
     void activate(Map<String, Object> properties) {
         macs = new MacAddresses(String.valueOf(properties.getOrDefault("base_mac", DEFAULT_BASE_MAC)).strip());
     }

@@ -8,8 +8,8 @@ import org.nucleon.ml2.spi.TypeDriver;
 /** What the drivers of this bundle share: their type name and the MTU settings. */
 abstract class AbstractTypeDriver implements TypeDriver {
     private final String networkType;
-    protected int globalPhysnetMtu;
-    protected Map<String, Integer> physnetMtus = Map.of();
+    protected volatile int globalPhysnetMtu;
+    protected volatile Map<String, Integer> physnetMtus = Map.of();
 
     protected AbstractTypeDriver(String networkType) {
         this.networkType = networkType;
@@ -20,7 +20,10 @@ abstract class AbstractTypeDriver implements TypeDriver {
         return networkType;
     }
 
-    /** (Re)reads this driver's settings; DS activation calls it with the PID's properties. */
+    /**
+     * (Re)reads this driver's settings, at activation and when the PID changes: a changed PID must
+     * not reactivate the drivers, which would take the networks collection away for a moment.
+     */
     void configure(Ml2Config config) {
         globalPhysnetMtu = config.integer(Ml2Config.GLOBAL_PHYSNET_MTU);
         physnetMtus = config.physnetMtus();

@@ -7,6 +7,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
@@ -18,13 +19,14 @@ public class FlatTypeDriver extends AbstractTypeDriver {
     private static final long FLAT_ID = 0;
 
     /** null for any physical network ("*"), else the allowed ones; empty disables flat networks. */
-    private List<String> flatNetworks;
+    private volatile List<String> flatNetworks;
 
     public FlatTypeDriver() {
         super("flat");
     }
 
     @Activate
+    @Modified
     void activate(Map<String, Object> properties) {
         configure(new Ml2Config(properties));
     }

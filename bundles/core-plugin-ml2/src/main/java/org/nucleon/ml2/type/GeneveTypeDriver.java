@@ -3,6 +3,7 @@ package org.nucleon.ml2.type;
 import java.util.Map;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
@@ -13,13 +14,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 @Component(service = TypeDriver.class, configurationPid = Ml2Config.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class GeneveTypeDriver extends TunnelTypeDriver {
-    private int maxHeaderSize;
+    private volatile int maxHeaderSize;
 
     public GeneveTypeDriver() {
         super("geneve", Ml2Config.GENEVE_VNI_RANGES, (1L << 24) - 1, 0);
     }
 
     @Activate
+    @Modified
     void activate(Map<String, Object> properties) {
         configure(new Ml2Config(properties));
     }

@@ -3,6 +3,7 @@ package org.nucleon.ml2.type;
 import java.util.Map;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
@@ -16,6 +17,7 @@ public class GreTypeDriver extends TunnelTypeDriver {
     }
 
     @Activate
+    @Modified
     void activate(Map<String, Object> properties) {
         configure(new Ml2Config(properties));
     }

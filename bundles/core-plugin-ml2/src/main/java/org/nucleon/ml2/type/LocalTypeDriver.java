@@ -5,6 +5,7 @@ import javax.persistence.EntityManager;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
@@ -17,6 +18,7 @@ public class LocalTypeDriver extends AbstractTypeDriver {
     }
 
     @Activate
+    @Modified
     void activate(Map<String, Object> properties) {
         configure(new Ml2Config(properties));
     }

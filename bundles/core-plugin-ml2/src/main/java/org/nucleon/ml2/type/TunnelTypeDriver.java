@@ -16,9 +16,9 @@ abstract class TunnelTypeDriver extends AbstractTypeDriver {
     private final String rangesKey;
     private final long maxId;
     private final int overhead;
-    private List<IdRange> ranges = List.of();
-    private int pathMtu;
-    private int ipHeader;
+    private volatile List<IdRange> ranges = List.of();
+    private volatile int pathMtu;
+    private volatile int ipHeader;
 
     /**
      * @param rangesKey the option listing tenant ranges, e.g. {@code vxlan_vni_ranges}

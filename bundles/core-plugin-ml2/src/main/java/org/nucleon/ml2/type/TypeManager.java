@@ -11,6 +11,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +43,7 @@ public class TypeManager {
     private volatile int globalPhysnetMtu;
 
     @Activate
+    @Modified
     public void configure(Map<String, Object> properties) {
         Ml2Config config = new Ml2Config(properties);
         typeDrivers = Set.copyOf(config.list(Ml2Config.TYPE_DRIVERS));

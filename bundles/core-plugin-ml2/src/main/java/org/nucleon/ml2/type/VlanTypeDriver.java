@@ -7,6 +7,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
@@ -17,13 +18,14 @@ public class VlanTypeDriver extends AbstractTypeDriver {
     static final long MIN_VLAN_TAG = 1;
     static final long MAX_VLAN_TAG = 4094;
 
-    private Map<String, List<IdRange>> ranges = Map.of();
+    private volatile Map<String, List<IdRange>> ranges = Map.of();
 
     public VlanTypeDriver() {
         super("vlan");
     }
 
     @Activate
+    @Modified
     void activate(Map<String, Object> properties) {
         configure(new Ml2Config(properties));
     }
