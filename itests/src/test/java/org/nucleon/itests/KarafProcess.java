@@ -35,6 +35,11 @@ public final class KarafProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The text of etc/{pid}.cfg. */
+    public String config(String pid) throws IOException {
+        return Files.readString(home.resolve("etc").resolve(pid + ".cfg"));
+    }
+
     /** Writes etc/{pid}.cfg: before start, or live (Karaf applies changed files within seconds). */
     public void config(String pid, String properties) throws IOException {
         Path cfg = home.resolve("etc").resolve(pid + ".cfg");
