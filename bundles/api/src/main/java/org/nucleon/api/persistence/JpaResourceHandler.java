@@ -90,6 +90,19 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     }
 
     /**
+     * The views as the caller sees them, which every request path shows: override where an
+     * attribute depends on who asks, as an RBAC object's {@code shared} (true when a policy
+     * targets everyone or the caller's project); by default {@link #views(EntityManager, List)}.
+     */
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<E> entities) {
+        return views(em, entities);
+    }
+
+    protected final Map<String, Object> view(EntityManager em, RequestContext context, E entity) {
+        return views(em, context, List.of(entity)).get(0);
+    }
+
+    /**
      * What a caller who is neither admin nor advsvc may see, as Neutron's model_query scopes it:
      * the rows of its project, shared ones where the collection has a {@code shared} column, and
      * what {@link #sharedWith} grants it; everything where it has no {@code tenant_id} column.
@@ -173,7 +186,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
                 E e = insert(em, context, r);
                 // assigns the version, so the view shows revision_number 1 as Neutron's does
                 em.flush();
-                Map<String, Object> view = view(em, e);
+                Map<String, Object> view = view(em, context, e);
                 publish(Event.PRECOMMIT_CREATE, context, idOf(view), view, null, r);
                 out.add(view);
             }
@@ -194,7 +207,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
                 throw notFound(id);
             }
             requireVisible(em, context, id);
-            return view(em, e);
+            return view(em, context, e);
         });
     }
 
@@ -202,7 +215,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         return jpa().txExpr(TransactionType.Supports, em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
-            return views(em, page(em, context, query, root -> filter(context, query, root, cb)));
+            return views(em, context, page(em, context, query, root -> filter(context, query, root, cb)));
         });
     }
 
@@ -235,10 +248,10 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         Map<String, Object> updated = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = findVisible(em, context, id);
             checkRevision(context, e);
-            before[0] = view(em, e);
+            before[0] = view(em, context, e);
             change(em, context, e, changes);
             em.flush();
-            Map<String, Object> view = view(em, e);
+            Map<String, Object> view = view(em, context, e);
             publish(Event.PRECOMMIT_UPDATE, context, id, view, before[0], changes);
             return view;
         }));
@@ -252,7 +265,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = findVisible(em, context, id);
             checkRevision(context, e);
-            Map<String, Object> view = view(em, e);
+            Map<String, Object> view = view(em, context, e);
             publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
             beforeRemove(em, context, e);
             em.remove(e);

@@ -1,6 +1,7 @@
 package org.nucleon.api.rbac;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public interface RbacPolicies {
     /**
      * Which objects have a policy of {@code action} for {@code target} (any target when null):
      * among {@code objectIds}, or of the whole type when that is null. An object's {@code shared}
-     * is {@code withPolicy(type, ids, ACCESS_AS_SHARED, WILDCARD)}.
+     * is {@link #sharedWith}.
      */
     Set<String> withPolicy(String objectType, Collection<String> objectIds, String action, String target);
 
@@ -50,17 +51,29 @@ public interface RbacPolicies {
     }
 
     /**
+     * Which objects are shared with the caller, as Neutron's {@code shared} attribute and filter
+     * answer it (is_shared_with_project, model_query's shared filter): an access_as_shared
+     * policy targets everyone or the caller's project. Among {@code objectIds}, or of the whole
+     * type when that is null.
+     */
+    default Set<String> sharedWith(RequestContext context, String objectType, Collection<String> objectIds) {
+        String project = context == null ? null : context.projectId();
+        Set<String> shared = withPolicy(objectType, objectIds, ACCESS_AS_SHARED, WILDCARD);
+        if (project == null) {
+            return shared;
+        }
+        Set<String> all = new HashSet<>(shared);
+        all.addAll(withPolicy(objectType, objectIds, ACCESS_AS_SHARED, project));
+        return all;
+    }
+
+    /**
      * Whether the caller may use the object (a port on a network, a QoS policy on a port): as
-     * admin, as its owner, or through an access_as_shared policy for its project or everyone.
+     * admin, as its owner, or when it is shared with the caller.
      */
     default boolean usable(RequestContext context, String objectType, String objectId, String owner) {
-        if (context.admin() || owner != null && owner.equals(context.projectId())) {
-            return true;
-        }
-        List<String> ids = List.of(objectId);
-        return !withPolicy(objectType, ids, ACCESS_AS_SHARED, WILDCARD).isEmpty()
-                || context.projectId() != null && !withPolicy(objectType, ids, ACCESS_AS_SHARED,
-                        context.projectId()).isEmpty();
+        return context.admin() || owner != null && owner.equals(context.projectId())
+                || !sharedWith(context, objectType, List.of(objectId)).isEmpty();
     }
 
     /** A create or update body's {@code shared}, if any, written as the owner's wildcard policy. */
@@ -71,18 +84,17 @@ public interface RbacPolicies {
         }
     }
 
-    /** Puts {@code shared} into the views (with their {@code id}) of objects of the type. */
-    default void showShared(String objectType, List<Map<String, Object>> views) {
-        Set<String> shared = withPolicy(objectType, views.stream().map(v -> (String) v.get("id")).toList(),
-                ACCESS_AS_SHARED, WILDCARD);
+    /** Puts {@code shared} as the caller sees it into the views (with their {@code id}) of objects of the type. */
+    default void showShared(RequestContext context, String objectType, List<Map<String, Object>> views) {
+        Set<String> shared = sharedWith(context, objectType, views.stream().map(v -> (String) v.get("id")).toList());
         views.forEach(v -> v.put(SHARED, shared.contains((String) v.get("id"))));
     }
 
-    /** The list query's {@code shared} filter on objects of the type, or true when it has none. */
-    default Predicate sharedFilter(String objectType, ListQuery query, Expression<String> id, CriteriaBuilder cb) {
+    /** The list query's {@code shared} filter on objects of the type, as the caller sees it, or true when none. */
+    default Predicate sharedFilter(RequestContext context, String objectType, ListQuery query, Expression<String> id,
+            CriteriaBuilder cb) {
         List<Object> values = query.filters().get(SHARED);
-        return values == null ? cb.conjunction() : filter(cb, id, values, withPolicy(objectType, null,
-                ACCESS_AS_SHARED, WILDCARD));
+        return values == null ? cb.conjunction() : filter(cb, id, values, sharedWith(context, objectType, null));
     }
 
     /**

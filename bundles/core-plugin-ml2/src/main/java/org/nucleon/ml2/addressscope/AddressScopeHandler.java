@@ -97,16 +97,16 @@ public class AddressScopeHandler extends JpaResourceHandler<AddressScopeEntity> 
     }
 
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, List<AddressScopeEntity> scopes) {
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<AddressScopeEntity> scopes) {
         List<Map<String, Object>> out = super.views(em, scopes);
-        rbac.showShared(OBJECT_TYPE, out);
+        rbac.showShared(context, OBJECT_TYPE, out);
         return out;
     }
 
     @Override
     protected Predicate filter(RequestContext context, ListQuery query, Root<AddressScopeEntity> root,
             CriteriaBuilder cb) {
-        return rbac.sharedFilter(OBJECT_TYPE, query, root.get("id"), cb);
+        return rbac.sharedFilter(context, OBJECT_TYPE, query, root.get("id"), cb);
     }
 
     /** The scopes a non-admin uses besides its own: those shared with it or with everyone. */

@@ -223,7 +223,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<String> ids = networksWithSegment(em, providerFilters);
             CriteriaBuilder cb = em.getCriteriaBuilder();
-            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, page(em, context, query,
+            return ids.isEmpty() ? List.<Map<String, Object>>of() : views(em, context, page(em, context, query,
                     root -> cb.and(root.get("id").in(ids), filter(context, query, root, cb))));
         });
     }
@@ -232,7 +232,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     @Override
     protected Predicate filter(RequestContext context, ListQuery query, Root<NetworkEntity> root,
             CriteriaBuilder cb) {
-        Predicate shared = rbac.sharedFilter(OBJECT_TYPE, query, root.get("id"), cb);
+        Predicate shared = rbac.sharedFilter(context, OBJECT_TYPE, query, root.get("id"), cb);
         List<Object> external = query.filters().get(ROUTER_EXTERNAL);
         return external == null ? shared : cb.and(shared, RbacPolicies.filter(cb, root.get("id"), external,
                 rbac.withPolicy(OBJECT_TYPE, null, RbacPolicies.ACCESS_AS_EXTERNAL, null)));
@@ -282,12 +282,13 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
 
     /** Adds what other tables hold: the network's subnets and the address scopes of their pools. */
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context,
+            List<NetworkEntity> networks) {
         List<Map<String, Object>> out = super.views(em, networks);
         List<String> ids = networks.stream().map(n -> n.id).toList();
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
         Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, ids);
-        rbac.showShared(OBJECT_TYPE, out);
+        rbac.showShared(context, OBJECT_TYPE, out);
         Set<String> external = rbac.withPolicy(OBJECT_TYPE, ids, RbacPolicies.ACCESS_AS_EXTERNAL, null);
         for (Map<String, Object> view : out) {
             String id = (String) view.get("id");

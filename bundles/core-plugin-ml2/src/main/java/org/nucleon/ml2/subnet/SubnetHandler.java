@@ -9,7 +9,6 @@ import static org.nucleon.ml2.subnet.SubnetRules.HOST_ROUTES;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +84,7 @@ public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
      */
     @Override
     protected Predicate sharedWith(RequestContext context, Root<SubnetEntity> root, CriteriaBuilder cb) {
-        Set<String> networks = new HashSet<>(rbac.withPolicy(NETWORK, null, RbacPolicies.ACCESS_AS_SHARED,
-                RbacPolicies.WILDCARD));
-        if (context.projectId() != null) {
-            networks.addAll(rbac.withPolicy(NETWORK, null, RbacPolicies.ACCESS_AS_SHARED, context.projectId()));
-        }
+        Set<String> networks = rbac.sharedWith(context, NETWORK, null);
         return networks.isEmpty() ? cb.disjunction() : root.get("networkId").in(networks);
     }
 

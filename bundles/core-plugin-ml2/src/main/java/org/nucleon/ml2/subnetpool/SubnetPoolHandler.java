@@ -257,16 +257,16 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
     }
 
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, List<SubnetPoolEntity> pools) {
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<SubnetPoolEntity> pools) {
         List<Map<String, Object>> out = super.views(em, pools);
-        rbac.showShared(OBJECT_TYPE, out);
+        rbac.showShared(context, OBJECT_TYPE, out);
         return out;
     }
 
     @Override
     protected Predicate filter(RequestContext context, ListQuery query, Root<SubnetPoolEntity> root,
             CriteriaBuilder cb) {
-        return rbac.sharedFilter(OBJECT_TYPE, query, root.get("id"), cb);
+        return rbac.sharedFilter(context, OBJECT_TYPE, query, root.get("id"), cb);
     }
 
     /** The pools a non-admin uses besides its own: those shared with it or with everyone. */

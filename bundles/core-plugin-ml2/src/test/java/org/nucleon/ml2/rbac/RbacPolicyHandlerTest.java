@@ -131,7 +131,8 @@ public class RbacPolicyHandlerTest {
         f.rbac.delete(ADMIN, (String) wildcard.get("id"));
         assertEquals(false, network(net).get("shared"));
         share(net, "p2");
-        assertEquals("a grant to one project is not shared", false, network(net).get("shared"));
+        assertEquals("a grant to another project is not shared with the admin's", false,
+                network(net).get("shared"));
         share(net, "*");
         assertEquals(true, network(net).get("shared"));
         f.networks.update(ADMIN, net, body("shared", false));
@@ -144,6 +145,39 @@ public class RbacPolicyHandlerTest {
         assertEquals(List.of(other), ids(f.networks.list(ADMIN, filter("shared", false))));
         f.networks.delete(ADMIN, net);
         assertEquals("a network's policies go with it", List.of(), list());
+    }
+
+    /** Neutron's is_shared_with_project and shared filter: a policy for the caller's project shares too. */
+    @Test
+    public void sharedIsTrueForTheProjectAPolicyTargets() {
+        String net = f.network("n");
+        String scope = (String) f.scopes.create(ADMIN, body("name", "s", "tenant_id", "p1", "ip_version", 4))
+                .get("id");
+        String pool = (String) f.pool("prefixes", List.of("10.0.0.0/8"), "ip_version", 4).get("id");
+        share(net, "p2");
+        policy(ADMIN, "address_scope", scope, "access_as_shared", "p2");
+        policy(ADMIN, "subnetpool", pool, "access_as_shared", "p2");
+        RequestContext p2 = member("p2");
+        RequestContext p3 = member("p3");
+        assertEquals(true, f.networks.get(p2, net).get("shared"));
+        assertEquals(true, f.scopes.get(p2, scope).get("shared"));
+        assertEquals(true, f.pools.get(p2, pool).get("shared"));
+        assertEquals(false, network(net).get("shared"));
+        assertEquals(false, f.pools.get(ADMIN, pool).get("shared"));
+        assertEquals(true, f.networks.list(p2, ListQuery.all()).get(0).get("shared"));
+
+        assertEquals(List.of(net), ids(f.networks.list(p2, filter("shared", true))));
+        assertEquals(List.of(), ids(f.networks.list(p2, filter("shared", false))));
+        assertEquals(List.of(scope), ids(f.scopes.list(p2, filter("shared", true))));
+        assertEquals(List.of(pool), ids(f.pools.list(p2, filter("shared", true))));
+        assertEquals(List.of(), ids(f.pools.list(p3, filter("shared", true))));
+        assertEquals("an admin's shared filter is about its own project", List.of(),
+                ids(f.networks.list(ADMIN, filter("shared", true))));
+        assertEquals(List.of(net), ids(f.networks.list(ADMIN, filter("shared", false))));
+
+        share(net, "*");
+        assertEquals(true, f.networks.get(p3, net).get("shared"));
+        assertEquals(List.of(net), ids(f.networks.list(p3, filter("shared", true))));
     }
 
     @Test
