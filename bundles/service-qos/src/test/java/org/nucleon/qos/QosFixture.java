@@ -19,8 +19,9 @@ public final class QosFixture implements AutoCloseable {
     public static final RequestContext ADMIN = TestJpa.ADMIN;
 
     public final TestJpa jpa = new TestJpa();
-    public final PolicyHandler policies = new PolicyHandler(jpa);
-    public final TestBindings bindings = new TestBindings(jpa);
+    public final TestRbac rbac = new TestRbac();
+    public final PolicyHandler policies = new PolicyHandler(jpa, rbac);
+    public final TestBindings bindings = new TestBindings(jpa, rbac);
 
     public static RequestContext member(String project) {
         return new RequestContext(project, "u", List.of("member"), false, "req-test");
@@ -47,7 +48,7 @@ public final class QosFixture implements AutoCloseable {
 
     /** The handler of the qos-rules-alias collection of a type. */
     public RuleHandler aliasRules(RuleType type) {
-        return new RuleHandler(type, () -> jpa);
+        return new RuleHandler(type, () -> jpa, rbac);
     }
 
     public static Map<String, Object> body(Object... kv) {

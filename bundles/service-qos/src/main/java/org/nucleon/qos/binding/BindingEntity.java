@@ -25,6 +25,13 @@ public class BindingEntity {
     @Column(name = "resource_type", length = 16, nullable = false)
     String resourceType;
 
+    /**
+     * The network's or port's project, which never changes: who uses the policy, for RBAC
+     * (Neutron's get_bound_project_ids). Null in rows bound before it was kept.
+     */
+    @Column(name = "project_id", length = 255)
+    String projectId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "qos_policy_id", nullable = false)
     PolicyEntity policy;
@@ -32,9 +39,10 @@ public class BindingEntity {
     BindingEntity() {
     }
 
-    BindingEntity(String resourceId, String resourceType, PolicyEntity policy) {
+    BindingEntity(String resourceId, String resourceType, String projectId, PolicyEntity policy) {
         this.resourceId = resourceId;
         this.resourceType = resourceType;
+        this.projectId = projectId;
         this.policy = policy;
     }
 }

@@ -2,8 +2,11 @@ package org.nucleon.qos.binding;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
@@ -34,6 +37,26 @@ public final class Bindings {
             }
             em.remove(b);
         }
+    }
+
+    /**
+     * The projects whose networks and ports have the policy (Neutron's get_bound_project_ids).
+     * A row bound before its project was kept asks {@code projectOf} (type, id), whose null
+     * means unknown.
+     */
+    public static Set<String> projectsUsing(EntityManager em, String policyId,
+            BiFunction<String, String, String> projectOf) {
+        Set<String> projects = new HashSet<>(em.createQuery("SELECT DISTINCT b.projectId FROM BindingEntity b "
+                + "WHERE b.policy.id = :p AND b.projectId IS NOT NULL", String.class).setParameter("p", policyId)
+                .getResultList());
+        em.createQuery("SELECT b FROM BindingEntity b WHERE b.policy.id = :p AND b.projectId IS NULL",
+                BindingEntity.class).setParameter("p", policyId).getResultList().forEach(b -> {
+                    String project = projectOf.apply(b.resourceType, b.resourceId);
+                    if (project != null) {
+                        projects.add(project);
+                    }
+                });
+        return projects;
     }
 
     /** Resource id to policy id, for those of the resources that have one; one query per batch (InLists). */

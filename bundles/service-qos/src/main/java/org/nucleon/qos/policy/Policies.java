@@ -9,9 +9,13 @@ import javax.persistence.LockModeType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.Visibility;
+import org.nucleon.api.rbac.RbacPolicies;
 
-/** Looking policies up as Neutron does for the caller: others' policies exist only when shared. */
+/** Looking policies up as Neutron does for the caller: others' policies exist only when shared with it. */
 public final class Policies {
+    /** Neutron's RBAC object type of QoS policies. */
+    public static final String OBJECT_TYPE = "qos_policy";
+
     private Policies() {
     }
 
@@ -20,17 +24,17 @@ public final class Policies {
     }
 
     /** The policy the caller may see, or QosPolicyNotFound. */
-    public static PolicyEntity visible(EntityManager em, RequestContext context, String id) {
+    public static PolicyEntity visible(EntityManager em, RbacPolicies rbac, RequestContext context, String id) {
         PolicyEntity p = id == null ? null : em.find(PolicyEntity.class, id);
-        if (p == null || !canSee(context, p)) {
+        if (p == null || !canSee(rbac, context, p)) {
             throw notFound(id);
         }
         return p;
     }
 
-    public static boolean canSee(RequestContext context, PolicyEntity p) {
-        return !Visibility.scoped(context) || p.shared || p.projectId != null
-                && p.projectId.equals(context.projectId());
+    /** Its own, or shared with its project or everyone by an access_as_shared policy; all to admins. */
+    public static boolean canSee(RbacPolicies rbac, RequestContext context, PolicyEntity p) {
+        return !Visibility.scoped(context) || rbac.usable(context, OBJECT_TYPE, p.id, p.projectId);
     }
 
     /** The project's default policy (qos-default), or null. */

@@ -29,7 +29,13 @@ public class PolicyEntity extends StandardAttributes {
     @Column(length = 255)
     String name = "";
 
-    boolean shared;
+    /**
+     * The {@code shared} flag from before QoS policies were an RBAC object type: the handler turns
+     * a set one into the owner's wildcard policy on activation and clears it. Still mapped so
+     * those rows can be read, and so that inserts fill a column that old tables have.
+     */
+    @Column(name = "shared")
+    boolean legacyShared;
 
     @OneToMany(mappedBy = "policy", cascade = CascadeType.ALL, orphanRemoval = true)
     List<RuleEntity> rules = new ArrayList<>();
@@ -40,10 +46,6 @@ public class PolicyEntity extends StandardAttributes {
 
     public String projectId() {
         return projectId;
-    }
-
-    public boolean shared() {
-        return shared;
     }
 
     public List<RuleEntity> rules() {
@@ -57,7 +59,7 @@ public class PolicyEntity extends StandardAttributes {
         m.put("project_id", projectId);
         m.put("tenant_id", projectId);
         m.put("name", name);
-        m.put("shared", shared);
+        m.put("shared", false); // views() reads it from the RBAC policies
         List<Map<String, Object>> shown = new ArrayList<>();
         // Neutron lists them by type (bandwidth limit, DSCP, minimum bandwidth), then direction
         rules.stream().sorted(Comparator.comparing((RuleEntity r) -> r.type().ordinal())

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
@@ -14,6 +17,8 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.qos.binding.Bindings;
 import org.nucleon.qos.rule.RuleEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -22,14 +27,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** {@code /v2.0/qos/policies}: shown with their rules and whether they are their project's default. */
+/**
+ * {@code /v2.0/qos/policies}: shown with their rules and whether they are their project's default.
+ * {@code shared} is the owner's wildcard access_as_shared RBAC policy, as for networks: the core
+ * plugin keeps the policies, this bundle publishes the object type ({@link QosObjectType}).
+ */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=policies")
 public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     private static final String IS_DEFAULT = "is_default";
-    private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name", "shared", "shared",
+    private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name",
             "tenant_id", "projectId", "project_id", "projectId", "description", "description");
 
     private final JpaTemplate jpa;
+    private final RbacPolicies rbac;
 
     /** The core plugin's networks and ports, to tell a binding of a deleted one from a real user. */
     @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", cardinality = ReferenceCardinality.OPTIONAL,
@@ -55,9 +65,25 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     }
 
     @Activate
-    public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
+    public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa,
+            @Reference RbacPolicies rbac) {
         super(PolicyEntity.class, "QosPolicy", COLUMNS);
         this.jpa = jpa;
+        this.rbac = rbac;
+        shareLegacyFlags();
+    }
+
+    /**
+     * Policies shared before they were an RBAC object type carry the flag in their column: each
+     * becomes the owner's wildcard policy, once, as the flag is cleared, so that unsharing later
+     * sticks across restarts.
+     */
+    private void shareLegacyFlags() {
+        jpa.tx(TransactionType.Required, em -> em.createQuery("SELECT p FROM PolicyEntity p WHERE p.legacyShared "
+                + "= TRUE", PolicyEntity.class).getResultList().forEach(p -> {
+                    rbac.setShared(null, Policies.OBJECT_TYPE, p.id, p.projectId, true);
+                    p.legacyShared = false;
+                }));
     }
 
     @Override
@@ -78,15 +104,13 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         if (changes.containsKey("name")) {
             p.name = (String) changes.get("name");
         }
-        if (changes.containsKey("shared")) {
-            p.shared = Boolean.TRUE.equals(changes.get("shared"));
-        }
         p.applyDescription(changes);
     }
 
     @Override
     protected PolicyEntity insert(EntityManager em, RequestContext context, Map<String, Object> policy) {
         PolicyEntity p = super.insert(em, context, policy);
+        rbac.writeShared(context, Policies.OBJECT_TYPE, p.id, p.projectId, policy);
         if (Boolean.TRUE.equals(policy.get(IS_DEFAULT))) {
             makeDefault(em, p);
         }
@@ -96,6 +120,8 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     @Override
     protected void change(EntityManager em, RequestContext context, PolicyEntity p, Map<String, Object> changes) {
         apply(p, changes);
+        // unsharing is refused (RbacPolicyInUse) while other projects' networks or ports use it
+        rbac.writeShared(context, Policies.OBJECT_TYPE, p.id, p.projectId, changes);
         if (changes.containsKey(IS_DEFAULT)) {
             boolean isDefault = Policies.defaults(em, List.of(p.id)).contains(p.id);
             if (Boolean.TRUE.equals(changes.get(IS_DEFAULT)) && !isDefault) {
@@ -120,7 +146,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         em.persist(d);
     }
 
-    /** Refused while a network or port uses it, as Neutron; its rules and default mark go with it. */
+    /** Refused while a network or port uses it, as Neutron; its rules, default mark and RBAC policies go with it. */
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, PolicyEntity p) {
         Bindings.refuseInUse(em, p, (type, id) -> gone(context, Bindings.NETWORK.equals(type) ? networks : ports,
@@ -129,6 +155,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         if (d != null && d.policy == p) {
             em.remove(d);
         }
+        rbac.objectDeleted(Policies.OBJECT_TYPE, p.id);
     }
 
     /** A policy's view needs its default mark and rules, which {@link #views} reads for a whole page. */
@@ -153,8 +180,9 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         }
     }
 
+    /** With {@code shared} as the caller sees it: policies for everyone or its project. */
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, List<PolicyEntity> policies) {
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<PolicyEntity> policies) {
         List<String> ids = policies.stream().map(PolicyEntity::id).toList();
         Set<String> defaults = Policies.defaults(em, ids);
         Map<String, List<RuleEntity>> rules = new HashMap<>();
@@ -165,7 +193,20 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         }
         List<Map<String, Object>> out = new ArrayList<>(policies.size());
         policies.forEach(p -> out.add(p.toMap(defaults.contains(p.id), rules.getOrDefault(p.id, List.of()))));
+        rbac.showShared(context, Policies.OBJECT_TYPE, out);
         return out;
+    }
+
+    /** The {@code shared} filter, answered by the RBAC policies as for the caller's view. */
+    @Override
+    protected Predicate filter(RequestContext context, ListQuery query, Root<PolicyEntity> root, CriteriaBuilder cb) {
+        return rbac.sharedFilter(context, Policies.OBJECT_TYPE, query, root.get("id"), cb);
+    }
+
+    /** Others' policies a non-admin sees: those shared with its project or everyone. */
+    @Override
+    protected Predicate sharedWith(RequestContext context, Root<PolicyEntity> root, CriteriaBuilder cb) {
+        return rbac.grantedTo(context, Policies.OBJECT_TYPE, root.get("id"), cb);
     }
 
     @Override
@@ -175,7 +216,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        return jpa.txExpr(TransactionType.Supports, em -> view(em, Policies.visible(em, context, id)));
+        return jpa.txExpr(TransactionType.Supports, em -> view(em, context, Policies.visible(em, rbac, context, id)));
     }
 
     /** Others' policies, even shared ones, are not the caller's to change: 404 as for a missing one. */
@@ -193,7 +234,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
 
     private void checkOwned(RequestContext context, String id) {
         jpa.tx(TransactionType.Supports, em -> {
-            PolicyEntity p = Policies.visible(em, context, id);
+            PolicyEntity p = Policies.visible(em, rbac, context, id);
             if (!context.admin() && !p.projectId.equals(context.projectId())) {
                 throw notFound(id);
             }

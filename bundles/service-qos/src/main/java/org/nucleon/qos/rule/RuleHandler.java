@@ -14,6 +14,7 @@ import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.persistence.ListQueries;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.qos.policy.PolicyEntity;
 import org.nucleon.qos.policy.Policies;
 
@@ -28,24 +29,27 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
 
     private final RuleType type;
     private final Supplier<JpaTemplate> jpa;
+    private final RbacPolicies rbac;
     /** The policy of a sub-resource request; null for the alias routes. */
     private final String policyId;
 
-    public RuleHandler(RuleType type, Supplier<JpaTemplate> jpa) {
-        this(type, jpa, null);
+    /** @param rbac whom the policies, and so their rules, are shared with */
+    public RuleHandler(RuleType type, Supplier<JpaTemplate> jpa, RbacPolicies rbac) {
+        this(type, jpa, rbac, null);
     }
 
-    private RuleHandler(RuleType type, Supplier<JpaTemplate> jpa, String policyId) {
+    private RuleHandler(RuleType type, Supplier<JpaTemplate> jpa, RbacPolicies rbac, String policyId) {
         super(RuleEntity.class, "QosRule", COLUMNS);
         this.type = type;
         this.jpa = jpa;
+        this.rbac = rbac;
         this.policyId = policyId;
     }
 
     /** The rules of this type under one policy: what the REST layer serves a sub-resource request with. */
     @Override
     public ResourceHandler under(String parentId) {
-        return new RuleHandler(type, jpa, parentId);
+        return new RuleHandler(type, jpa, rbac, parentId);
     }
 
     @Override
@@ -76,7 +80,7 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
 
     @Override
     protected RuleEntity insert(EntityManager em, RequestContext ctx, Map<String, Object> rule) {
-        PolicyEntity p = Policies.visible(em, ctx, policyId);
+        PolicyEntity p = Policies.visible(em, rbac, ctx, policyId);
         RuleEntity r = newEntity(ctx, rule);
         r.policy = p;
         apply(r, rule);
@@ -142,13 +146,13 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
     private RuleEntity find(EntityManager em, RequestContext ctx, String id) {
         if (policyId != null) {
             PolicyEntity p = em.find(PolicyEntity.class, policyId);
-            if (p == null || ctx != null && !Policies.canSee(ctx, p)) {
+            if (p == null || ctx != null && !Policies.canSee(rbac, ctx, p)) {
                 throw Policies.notFound(policyId);
             }
         }
         RuleEntity r = em.find(RuleEntity.class, id);
         if (r == null || r.type != type || policyId != null && !policyId.equals(r.policyId())
-                || ctx != null && !Policies.canSee(ctx, r.policy)) {
+                || ctx != null && !Policies.canSee(rbac, ctx, r.policy)) {
             throw notFound(id);
         }
         return r;
@@ -167,7 +171,7 @@ public class RuleHandler extends JpaResourceHandler<RuleEntity> {
             throw NeutronException.httpNotFound();
         }
         return jpa().txExpr(TransactionType.Supports, em -> {
-            Policies.visible(em, ctx, policyId);
+            Policies.visible(em, rbac, ctx, policyId);
             CriteriaBuilder cb = em.getCriteriaBuilder();
             // the policy, looked up as the caller sees it, scopes its rules
             return views(em, ListQueries.list(em, RuleEntity.class, query, COLUMNS, this::notFound, ListQueries.all(),

@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import java.util.List;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -23,6 +24,10 @@ public class RuleHandlers {
     @Reference(target = "(osgi.unit.name=nucleon-qos)")
     JpaTemplate jpa;
 
+    /** Whom the policies, and so their rules, are shared with. */
+    @Reference
+    RbacPolicies rbac;
+
     private final List<ServiceRegistration<ResourceHandler>> registrations = new ArrayList<>();
 
     @Activate
@@ -31,7 +36,7 @@ public class RuleHandlers {
             for (String collection : List.of(t.collection(), t.aliasCollection())) {
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(ResourceHandler.COLLECTION, collection);
-                registrations.add(context.registerService(ResourceHandler.class, new RuleHandler(t, () -> jpa),
+                registrations.add(context.registerService(ResourceHandler.class, new RuleHandler(t, () -> jpa, rbac),
                         props));
             }
         }

@@ -8,6 +8,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.nucleon.api.callback.Event;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.rbac.RbacPolicies;
 
 /** The binding components wired to a test database, with the events the core plugin would publish. */
 public final class TestBindings {
@@ -15,8 +16,8 @@ public final class TestBindings {
     public final NetworkPolicyExtender networks;
     public final PortPolicyExtender ports;
 
-    public TestBindings(JpaTemplate jpa) {
-        callback = new PolicyBindings(jpa);
+    public TestBindings(JpaTemplate jpa, RbacPolicies rbac) {
+        callback = new PolicyBindings(jpa, rbac);
         networks = new NetworkPolicyExtender(jpa);
         ports = new PortPolicyExtender(jpa);
     }

@@ -2,26 +2,26 @@ package org.nucleon.qos.policy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 
-/** The core plugin's networks as far as the QoS plugin asks: which exist. */
+/** The core plugin's networks as far as the QoS plugin asks: which exist, and their projects. */
 final class KnownNetworks implements ResourceHandler {
-    private final Set<String> ids;
+    private final Map<String, String> projects;
 
-    KnownNetworks(Set<String> ids) {
-        this.ids = ids;
+    /** @param projects network id to its project */
+    KnownNetworks(Map<String, String> projects) {
+        this.projects = projects;
     }
 
     @Override
     public Map<String, Object> get(RequestContext context, String id) {
-        if (!ids.contains(id)) {
+        if (!projects.containsKey(id)) {
             throw NeutronException.notFound("Network", id);
         }
-        return Map.of("id", id);
+        return Map.of("id", id, "tenant_id", projects.get(id));
     }
 
     @Override

@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.After;
 import org.junit.Test;
+import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.qos.QosFixture;
+import org.nucleon.qos.TestRbac;
+import org.nucleon.qos.rule.RuleType;
 
 public class PolicyHandlerTest {
     private final QosFixture f = new QosFixture();
@@ -101,17 +105,90 @@ public class PolicyHandlerTest {
                 new HashMap<>(Map.of("qos_policy_id", pid)));
         // without the core plugin nobody can tell: still in use
         expect(409, "QosPolicyInUse", () -> f.policies.delete(ADMIN, pid));
-        f.policies.networks = new KnownNetworks(Set.of(net));
+        f.policies.networks = new KnownNetworks(Map.of(net, "fake_project_id"));
         expect(409, "QosPolicyInUse", () -> f.policies.delete(ADMIN, pid));
         // deleted while the QoS plugin was not installed to hear of it
-        f.policies.networks = new KnownNetworks(Set.of());
+        f.policies.networks = new KnownNetworks(Map.of());
         f.policies.delete(ADMIN, pid);
         expect(404, "QosPolicyNotFound", () -> f.policies.get(ADMIN, pid));
         assertEquals(null, f.bindings.network(net).get("qos_policy_id"));
     }
 
+    @Test
+    public void sharedIsTheOwnersWildcardPolicy() {
+        String pid = f.policy("tenant_id", "p1", "project_id", "p1", "shared", true);
+        assertEquals(Set.of(new TestRbac.Grant("qos_policy", pid, "access_as_shared", "*")), f.rbac.grants);
+        assertEquals(true, f.policies.get(member("p2"), pid).get("shared"));
+        f.policies.update(ADMIN, pid, Map.of("shared", false));
+        assertEquals(Set.of(), f.rbac.grants);
+        assertEquals(false, f.policies.get(ADMIN, pid).get("shared"));
+        expect(404, "QosPolicyNotFound", () -> f.policies.get(member("p2"), pid));
+        f.rbac.share(pid, "p2");
+        f.policies.delete(ADMIN, pid);
+        assertEquals("its RBAC policies go with it", Set.of(), f.rbac.grants);
+    }
+
+    @Test
+    public void aPolicySharedWithOneProjectIsSeenAndUsedByItAlone() {
+        String pid = f.policy("tenant_id", "p1", "project_id", "p1");
+        f.rbac.share(pid, "p2");
+        assertEquals(true, f.policies.get(member("p2"), pid).get("shared"));
+        assertEquals(false, f.policies.get(member("p1"), pid).get("shared"));
+        assertEquals(false, f.policies.get(ADMIN, pid).get("shared"));
+        expect(404, "QosPolicyNotFound", () -> f.policies.get(member("p3"), pid));
+        assertEquals(List.of(pid), ids(member("p2"), Map.of("shared", List.of(true))));
+        assertEquals(List.of(), ids(member("p2"), Map.of("shared", List.of(false))));
+        assertEquals(List.of(), ids(member("p3"), Map.of("shared", List.of(true))));
+        assertEquals(List.of(), ids(member("p3"), ListQuery.all().filters()));
+        assertEquals(List.of(pid), ids(member("p1"), Map.of("shared", List.of(false))));
+        assertEquals(0, f.rules(RuleType.BANDWIDTH_LIMIT, pid).list(member("p2"), ListQuery.all()).size());
+        expect(404, "QosPolicyNotFound", () -> f.rules(RuleType.BANDWIDTH_LIMIT, pid).list(member("p3"),
+                ListQuery.all()));
+
+        // p2 puts it on its network; p3 cannot put it on its port
+        String net = "22222222-2222-2222-2222-222222222222";
+        f.bindings.created(member("p2"), "network", net, Map.of("id", net, "tenant_id", "p2"),
+                new HashMap<>(Map.of("qos_policy_id", pid)));
+        assertEquals(pid, f.bindings.network(net).get("qos_policy_id"));
+        String port = "33333333-3333-3333-3333-333333333333";
+        expect(404, "QosPolicyNotFound", () -> f.bindings.created(member("p3"), "port", port, Map.of("id", port,
+                "tenant_id", "p3"), new HashMap<>(Map.of("qos_policy_id", pid))));
+        QosObjectType type = new QosObjectType(f.jpa);
+        assertEquals("p1", type.owner(pid));
+        assertEquals("who depends on the grant", Set.of("p2"), type.users(pid, "access_as_shared"));
+        assertEquals(Set.of(), type.users(pid, "access_as_external"));
+    }
+
+    @Test
+    public void aBindingStoredWithoutItsProjectAsksTheCorePlugin() {
+        String pid = f.policy("tenant_id", "p1", "project_id", "p1");
+        String net = "44444444-4444-4444-4444-444444444444";
+        f.bindings.created(ADMIN, "network", net, Map.of("id", net), new HashMap<>(Map.of("qos_policy_id", pid)));
+        QosObjectType type = new QosObjectType(f.jpa);
+        assertEquals("unknown without the core plugin", Set.of(), type.users(pid, "access_as_shared"));
+        type.networks = new KnownNetworks(Map.of(net, "p2"));
+        assertEquals(Set.of("p2"), type.users(pid, "access_as_shared"));
+    }
+
+    @Test
+    public void aSharedFlagFromBeforeRbacBecomesTheWildcardPolicyOnce() {
+        String pid = f.policy("tenant_id", "p1", "project_id", "p1");
+        f.jpa.tx(TransactionType.Required, em -> {
+            em.find(PolicyEntity.class, pid).legacyShared = true;
+        });
+        new PolicyHandler(f.jpa, f.rbac);
+        assertEquals(true, f.policies.get(member("p2"), pid).get("shared"));
+        f.policies.update(ADMIN, pid, Map.of("shared", false));
+        new PolicyHandler(f.jpa, f.rbac);
+        assertEquals("the flag was cleared: unsharing sticks", false, f.policies.get(ADMIN, pid).get("shared"));
+    }
+
     private List<Object> ids(Map<String, List<Object>> filters) {
-        return f.policies.list(ADMIN, new ListQuery(filters, List.of(new SortKey("id", true)), 0, null, false))
+        return ids(ADMIN, filters);
+    }
+
+    private List<Object> ids(RequestContext context, Map<String, List<Object>> filters) {
+        return f.policies.list(context, new ListQuery(filters, List.of(new SortKey("id", true)), 0, null, false))
                 .stream().map(p -> p.get("id")).toList();
     }
 }
