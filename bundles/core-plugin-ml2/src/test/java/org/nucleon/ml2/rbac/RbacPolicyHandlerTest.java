@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
+import org.nucleon.api.rbac.RbacObjectType;
 import org.nucleon.api.rbac.RbacUsers;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
@@ -321,6 +322,56 @@ public class RbacPolicyHandlerTest {
         String grant = (String) policy(ADMIN, "security_group", group, "access_as_shared", "p2").get("id");
         f.ports.create(member("p2"), port);
         expect("RbacPolicyInUse", () -> f.rbac.delete(ADMIN, grant));
+    }
+
+    /** A type another bundle publishes (the QoS plugin's) is valid while it is there; its users keep their grants. */
+    @Test
+    public void aTypeFromAnotherBundleComesAndGoesWithIt() {
+        RbacObjectType qos = new RbacObjectType() {
+            @Override
+            public String objectType() {
+                return "qos_policy";
+            }
+
+            @Override
+            public Set<String> actions() {
+                return Set.of("access_as_shared");
+            }
+
+            @Override
+            public String owner(String objectId) {
+                return "q1".equals(objectId) ? "p1" : null;
+            }
+
+            @Override
+            public String notFoundMessage(String objectId) {
+                return "QoS policy " + objectId + " could not be found";
+            }
+
+            @Override
+            public Set<String> users(String objectId, String action) {
+                return Set.of("p2");
+            }
+        };
+        assertEquals("Invalid input for operation: 'qos_policy' is not a valid RBAC object type.",
+                expect("InvalidInput", () -> policy(ADMIN, "qos_policy", "q1", "access_as_shared", "p2"))
+                        .getMessage());
+        f.rbac.addType(qos);
+        String grant = (String) policy(ADMIN, "qos_policy", "q1", "access_as_shared", "p2").get("id");
+        assertEquals("Invalid input for operation: QoS policy q2 could not be found.", expect("InvalidInput",
+                () -> policy(ADMIN, "qos_policy", "q2", "access_as_shared", "p2")).getMessage());
+        assertEquals("Invalid input for operation: Only admins can manipulate policies on objects they do not own.",
+                expect("InvalidInput", () -> policy(member("p3"), "qos_policy", "q1", "access_as_shared", "p3"))
+                        .getMessage());
+        expect("RbacPolicyInUse", () -> f.rbac.delete(ADMIN, grant));
+        assertEquals(Set.of("q1"), f.rbac.sharedWith(member("p2"), "qos_policy", null));
+        assertEquals(Set.of(), f.rbac.sharedWith(member("p3"), "qos_policy", null));
+
+        f.rbac.removeType(qos);
+        expect("RbacPolicyNotFound", () -> f.rbac.get(ADMIN, grant));
+        assertEquals(List.of(), list());
+        f.rbac.addType(qos);
+        assertEquals("its policies wait for its return", grant, f.rbac.get(ADMIN, grant).get("id"));
     }
 
     private static ListQuery filter(String attribute, Object value) {
