@@ -38,6 +38,7 @@ public class IsolationIT extends NucleonKarafTestSupport {
     private Map<String, String> alice;
     private Map<String, String> bob;
     private String projectA;
+    private String projectB;
 
     @Before
     public void tokens() throws Exception {
@@ -45,7 +46,9 @@ public class IsolationIT extends NucleonKarafTestSupport {
         Keystone.Token a = Keystone.token("alice", "secretalice", "project-a");
         alice = a.header();
         projectA = a.projectId();
-        bob = Keystone.token("bob", "secretbob", "project-b").header();
+        Keystone.Token b = Keystone.token("bob", "secretbob", "project-b");
+        bob = b.header();
+        projectB = b.projectId();
         api = new Http("http://127.0.0.1:" + System.getProperty("nucleon.test.http.port"));
         assertTrue("Nucleon did not serve the resources to an admin token within 60 s", Http.await(60_000, () ->
                 api.send("GET", "/v2.0/metering/metering-labels", null, admin).status() == 200
@@ -160,6 +163,44 @@ public class IsolationIT extends NucleonKarafTestSupport {
         assertError(send(alice, "POST", "/v2.0/qos/policies", "{\"policy\": {\"name\": \"mine\"}}"), 403,
                 "PolicyNotAuthorized");
         assertTrue(ids(alice, "/v2.0/qos/policies", "policies").contains(policy));
+    }
+
+    /**
+     * Neutron's RBAC on QoS policies: one A shares with B alone is B's to see (shared as B sees
+     * it) and to put on its networks, and A cannot take it back while B uses it.
+     */
+    @Test
+    public void aQosPolicySharedWithBAloneIsBsToSeeAndUse() throws Exception {
+        String policy = create(admin, "/v2.0/qos/policies", "policy", "\"name\": \"a-for-b\", \"tenant_id\": \""
+                + projectA + "\"");
+        String path = "/v2.0/qos/policies/" + policy;
+        assertError(send(bob, "GET", path, null), 404, "QosPolicyNotFound");
+        String grant = "\"object_type\": \"qos_policy\", \"object_id\": \"" + policy + "\", "
+                + "\"action\": \"access_as_shared\", \"target_tenant\": \"" + projectB + "\"";
+        assertError(send(bob, "POST", "/v2.0/rbac-policies", "{\"rbac_policy\": {" + grant + "}}"), 400,
+                "InvalidInput");
+        assertError(send(alice, "POST", "/v2.0/rbac-policies", "{\"rbac_policy\": {"
+                + grant.replace("qos_policy", "qos_policies") + "}}"), 400, "InvalidInput");
+        String rbac = create(alice, "/v2.0/rbac-policies", "rbac_policy", grant);
+
+        assertEquals(true, ((Map<?, ?>) send(bob, "GET", path, null).map().get("policy")).get("shared"));
+        assertEquals("not shared with A's own project", false,
+                ((Map<?, ?>) send(alice, "GET", path, null).map().get("policy")).get("shared"));
+        assertTrue(ids(bob, "/v2.0/qos/policies?shared=true", "policies").contains(policy));
+        assertFalse(ids(alice, "/v2.0/qos/policies?shared=true", "policies").contains(policy));
+        String net = create(bob, "/v2.0/networks", "network", "\"name\": \"b-qos\", \"qos_policy_id\": \""
+                + policy + "\"");
+        assertError(send(alice, "DELETE", "/v2.0/rbac-policies/" + rbac, null), 409, "RbacPolicyInUse");
+        assertEquals(204, send(bob, "DELETE", "/v2.0/networks/" + net, null).status());
+        assertEquals(204, send(alice, "DELETE", "/v2.0/rbac-policies/" + rbac, null).status());
+        assertError(send(bob, "GET", path, null), 404, "QosPolicyNotFound");
+        assertError(send(bob, "POST", "/v2.0/networks", "{\"network\": {\"qos_policy_id\": \"" + policy + "\"}}"),
+                404, "QosPolicyNotFound");
+
+        // its RBAC policies go with the QoS policy
+        create(alice, "/v2.0/rbac-policies", "rbac_policy", grant);
+        assertEquals(204, send(admin, "DELETE", path, null).status());
+        assertEquals(List.of(), ids(admin, "/v2.0/rbac-policies?object_id=" + policy, "rbac_policies"));
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Keeps {@code qos_policy_id} of the core plugin's networks and ports in this plugin's table,
  * inside the core plugin's transaction: a policy unknown to the caller (neither its own nor
- * shared with it) vetoes the create or update. A new
- * network without a policy gets its project's default one (qos-default), as Neutron's.
+ * shared with it) vetoes the create or update. A new network without a policy gets its
+ * project's default one (qos-default), as Neutron's.
  */
 @Component(service = ResourceCallback.class, property = {
     ResourceCallback.RESOURCE + "=" + Bindings.NETWORK, ResourceCallback.RESOURCE + "=" + Bindings.PORT,
