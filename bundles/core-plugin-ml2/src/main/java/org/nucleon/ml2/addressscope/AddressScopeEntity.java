@@ -22,6 +22,13 @@ public class AddressScopeEntity {
     @Column(name = "ip_version")
     int ipVersion;
 
+    /**
+     * {@code shared} from before RBAC policies: {@link org.nucleon.ml2.rbac.LegacySharing} turns
+     * a set one into the owner's wildcard policy and clears it; mapped so old rows can be read.
+     */
+    @Column(name = "shared")
+    boolean legacyShared;
+
     public int ipVersion() {
         return ipVersion;
     }

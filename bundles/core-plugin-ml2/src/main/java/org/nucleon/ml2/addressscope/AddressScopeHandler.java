@@ -97,7 +97,8 @@ public class AddressScopeHandler extends JpaResourceHandler<AddressScopeEntity> 
     }
 
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<AddressScopeEntity> scopes) {
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context,
+            List<AddressScopeEntity> scopes) {
         List<Map<String, Object>> out = super.views(em, scopes);
         rbac.showShared(context, OBJECT_TYPE, out);
         return out;

@@ -37,6 +37,17 @@ public class NetworkEntity extends StandardAttributes {
     /** The largest packet the network carries: requested (net-mtu-writable) or its segments' maximum. */
     int mtu;
 
+    /**
+     * {@code shared} and {@code router:external} from before RBAC policies:
+     * {@link org.nucleon.ml2.rbac.LegacySharing} turns a set one into the owner's wildcard
+     * policy and clears it; mapped so old rows can be read.
+     */
+    @Column(name = "shared")
+    boolean legacyShared;
+
+    @Column(name = "router_external")
+    boolean legacyRouterExternal;
+
     @Column(name = "port_security_enabled")
     boolean portSecurityEnabled = true;
 

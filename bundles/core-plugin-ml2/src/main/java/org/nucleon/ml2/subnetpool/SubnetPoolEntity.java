@@ -45,6 +45,13 @@ public class SubnetPoolEntity extends StandardAttributes {
     boolean isDefault;
 
     /**
+     * {@code shared} from before RBAC policies: {@link org.nucleon.ml2.rbac.LegacySharing} turns
+     * a set one into the owner's wildcard policy and clears it; mapped so old rows can be read.
+     */
+    @Column(name = "shared")
+    boolean legacyShared;
+
+    /**
      * The ip_version while this is the default pool, else null: its unique constraint lets the
      * database keep one default per version (NULLs do not collide).
      */

@@ -374,6 +374,28 @@ public class RbacPolicyHandlerTest {
         assertEquals("its policies wait for its return", grant, f.rbac.get(ADMIN, grant).get("id"));
     }
 
+    @Test
+    public void flagsFromBeforeRbacBecomeTheOwnersWildcardPoliciesOnce() {
+        String net = f.network("n");
+        String pool = (String) f.pool("prefixes", List.of("10.0.0.0/8"), "ip_version", 4).get("id");
+        f.rbac.jpa.tx(TransactionType.Required, em -> {
+            em.createQuery("UPDATE NetworkEntity e SET e.legacyShared = TRUE, e.legacyRouterExternal = TRUE "
+                    + "WHERE e.id = :id").setParameter("id", net).executeUpdate();
+            em.createQuery("UPDATE SubnetPoolEntity e SET e.legacyShared = TRUE WHERE e.id = :id")
+                    .setParameter("id", pool).executeUpdate();
+        });
+        LegacySharing.migrate(f.rbac.jpa, f.rbac);
+        assertEquals(true, network(net).get("shared"));
+        assertEquals(true, network(net).get("router:external"));
+        assertEquals(true, f.pools.get(ADMIN, pool).get("shared"));
+        assertEquals(network(net).get("tenant_id"), list("object_id", net).get(0).get("project_id"));
+
+        f.networks.update(ADMIN, net, body("shared", false));
+        LegacySharing.migrate(f.rbac.jpa, f.rbac);
+        assertEquals("the marks were cleared: unsharing sticks", false, network(net).get("shared"));
+        assertEquals(2, list().size());
+    }
+
     private static ListQuery filter(String attribute, Object value) {
         return new ListQuery(Map.of(attribute, List.of(value)), List.of(new SortKey("id", true)), 0, null, false);
     }
