@@ -21,6 +21,7 @@ import org.nucleon.api.callback.Event;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.testsupport.JpaFixture;
 
 /** Neutron's auto-allocation, on the handlers of other plugins kept in memory. */
@@ -145,13 +146,17 @@ public class TopologyHandlerTest {
                 throw NeutronException.badRequest("Network is not an external network");
             }
         };
-        db.topologies.resources.routers = failing;
+        // the router plugin replaced by one that fails, as DS would swap them
+        Map<String, Object> routerService = Map.of(ResourceHandler.COLLECTION, "routers");
+        db.topologies.resources.unbindHandler(db.routers, routerService);
+        db.topologies.resources.bindHandler(failing, routerService);
         expect(409, "AutoAllocationFailure", "Deployment error: Unable to provide external connectivity.",
                 () -> get(PROJECT));
         assertEquals(1, db.networks.items().size());
         assertTrue(db.subnets.items().isEmpty());
         // the claim is gone too: with the router plugin back, the project gets its topology
-        db.topologies.resources.routers = db.routers;
+        db.topologies.resources.unbindHandler(failing, routerService);
+        db.topologies.resources.bindHandler(db.routers, routerService);
         String net = (String) get(PROJECT).get("id");
         assertEquals(2, db.networks.items().size());
         assertTrue(db.networks.items().containsKey(net));
