@@ -240,11 +240,6 @@ public class ConformanceIT extends NucleonKarafTestSupport {
                 // what active extensions define, and what both servers show (e.g. ip_allocation,
                 // which the bundled catalog lacks)
                 keys.removeIf(k -> !resourceAttrs.contains(k) && !a.containsKey(k));
-                // Neutron's create path puts is_default on every new network, its show and list
-                // only on external ones; we show it on external networks only (README differences)
-                if (!Boolean.TRUE.equals(a.get("router:external")) && !a.containsKey("is_default")) {
-                    keys.remove("is_default");
-                }
             }
             if (!keys.equals(a.keySet())) {
                 diffs.add(where + ": keys " + new java.util.TreeSet<>(a.keySet().stream().map(String::valueOf)

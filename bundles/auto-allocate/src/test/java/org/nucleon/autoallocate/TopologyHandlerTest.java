@@ -84,6 +84,23 @@ public class TopologyHandlerTest {
         assertNull(db.externals.current());
     }
 
+    /** As Neutron answers: a create's or update's body's is_default, also on an internal network. */
+    @Test
+    public void isDefaultInTheAnswerToABodyThatHasIt() {
+        Map<String, Object> created = db.networks.create(ADMIN, Map.of("name", "n", "router:external", false));
+        String id = (String) created.get("id");
+        db.externals.handle(new ResourceEvent("network", Event.PRECOMMIT_CREATE, ADMIN, id, created, null,
+                Map.of("name", "n", "is_default", false)));
+        assertEquals(false, created.get("is_default"));
+        Map<String, Object> renamed = db.networks.update(ADMIN, id, Map.of("name", "m"));
+        db.externals.handle(new ResourceEvent("network", Event.PRECOMMIT_UPDATE, ADMIN, id, renamed, null,
+                Map.of("name", "m")));
+        assertFalse(renamed.containsKey("is_default"));
+        Map<String, Object> shown = db.networks.get(ADMIN, id);
+        db.externals.extend(ADMIN, List.of(shown));
+        assertFalse(shown.containsKey("is_default"));
+    }
+
     @Test
     public void clearErrorsWithoutRequirements() {
         String noExternal = "Deployment error: No default router:external network.";
