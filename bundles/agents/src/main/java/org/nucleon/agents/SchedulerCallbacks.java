@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Reference;
  * <ul>
  * <li>DHCP: subnet, port and network changes are cast as {@code <resource>_<action>_end} with
  * the DHCP agent queue's priority to the admin_state_up agents hosting the network; a network is
- * scheduled first when it gets a DHCP-enabled subnet or a port (not the reserved DHCP port);
+ * scheduled first when a subnet on it is created or updated with DHCP enabled, or it gets a port
+ * (not the reserved DHCP port);
  * a network's creation is not cast (its scheduling is), its deletion is a fanout; a port's
  * creation goes to one agent at high priority; a port update that only moves its status is not
  * cast.</li>
@@ -105,7 +106,10 @@ public class SchedulerCallbacks implements ResourceCallback {
             scheduling.fanout(Kind.DHCP, method, Map.of("payload", payload));
             return;
         }
-        boolean schedule = method.equals("subnet_create_end") && Boolean.TRUE.equals(state.get("enable_dhcp"))
+        // Neutron schedules on any new subnet (its TODO says: only DHCP-enabled ones); here only those
+        // do, so a subnet that enables DHCP later schedules its network then
+        boolean schedule = resource.equals("subnet") && event.event() != Event.AFTER_DELETE
+                && Boolean.TRUE.equals(state.get("enable_dhcp"))
                 || method.equals("port_create_end") && !RESERVED_DHCP_PORT.equals(state.get("device_id"));
         if (schedule) {
             scheduling.schedule(Kind.DHCP, networkId);

@@ -192,6 +192,7 @@ public class SchedulingTest extends AgentsFixture {
         assertTrue(scheduling.hosting(Kind.DHCP, "net-1").isEmpty());
         c.handle(event("subnet", Event.AFTER_CREATE, "s1", Map.of("id", "s1", "network_id", "net-1",
                 "enable_dhcp", true)));
+        assertEquals(1, scheduling.hosting(Kind.DHCP, "net-1").size());
         c.handle(event("network", Event.AFTER_UPDATE, "net-1", Map.of("id", "net-1", "name", "n")));
         c.handle(event("port", Event.AFTER_DELETE, "p1", Map.of("id", "p1", "network_id", "net-1", "fixed_ips",
                 List.of(Map.of("subnet_id", "s1")))));
@@ -227,6 +228,18 @@ public class SchedulingTest extends AgentsFixture {
                 "l3_agent.node-1 routers_updated {routers=[r1]}", "l3_agent.node-1 routers_updated {routers=[r1]}",
                 "l3_agent_fanout router_deleted {router_id=r1}"), notifier.casts);
         assertTrue(scheduling.hosting(Kind.L3, "r1").isEmpty());
+    }
+
+    @Test
+    public void aSubnetThatEnablesDhcpLaterSchedulesItsNetwork() {
+        report(Zones.DHCP_AGENT, "node-1", null);
+        SchedulerCallbacks c = callbacks();
+        c.handle(event("subnet", Event.AFTER_UPDATE, "s0", Map.of("id", "s0", "network_id", "net-0",
+                "enable_dhcp", false)));
+        assertTrue(scheduling.hosting(Kind.DHCP, "net-0").isEmpty());
+        c.handle(event("subnet", Event.AFTER_UPDATE, "s0", Map.of("id", "s0", "network_id", "net-0",
+                "enable_dhcp", true)));
+        assertEquals(1, scheduling.hosting(Kind.DHCP, "net-0").size());
     }
 
     @Test
