@@ -22,11 +22,12 @@ import org.junit.Test;
 /**
  * Agents over the machine's real RabbitMQ: a Neutron agent's side played by Debian's
  * oslo.messaging (src/test/resources/agents/report_state.py) against the distribution run as
- * bin/karaf with a transport_url: registration, heartbeats, expiry, scheduling with the casts an
- * agent listens for, malformed messages, and a broker that goes away (a closed port) and back.
+ * bin/karaf with a transport_url: registration, heartbeats, expiry, scheduling of networks and
+ * routers with the casts an agent listens for, agent_updated, DHCP failover off a dead agent,
+ * malformed messages, and a broker that goes away (a closed port) and back.
  */
 public class AgentsRpcIT {
-    private static final String BROKER = "rabbit://guest:guest@127.0.0.1:5672/";
+    static final String BROKER = "rabbit://guest:guest@127.0.0.1:5672/";
     private static final String CLIENT = "src/test/resources/agents/report_state.py";
     /** Short, so an agent is seen to expire; above the seconds one client run takes (oslo exits slowly). */
     private static final int AGENT_DOWN_TIME = 20;
@@ -54,7 +55,7 @@ public class AgentsRpcIT {
     }
 
     /** Until the server answers has_alive_neutron_server: it consumes its report topic then. */
-    private static void awaitServer() throws Exception {
+    static void awaitServer() throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             Run r = python("ping");
@@ -79,7 +80,7 @@ public class AgentsRpcIT {
     }
 
     /** report_state as the agent sends it; the server's answer (new, alive, revived). */
-    private static String report(String host, String kind, boolean start) throws Exception {
+    static String report(String host, String kind, boolean start) throws Exception {
         Run r = start ? python("report", host, kind, "--start") : python("report", host, kind);
         assertEquals(r.err, 0, r.exit);
         return Http.JSON.readValue(r.out, String.class);
@@ -126,24 +127,10 @@ public class AgentsRpcIT {
     @Test
     public void aScheduledNetworkAndItsChangesReachTheListeningAgent() throws Exception {
         String host = "it-dhcp-" + UUID.randomUUID();
-        Process listener = new ProcessBuilder("/usr/bin/python3", CLIENT, BROKER, "listen", host, "dhcp", "90")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> heard = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(listener.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    heard.add(line);
-                }
-            } catch (IOException ended) {
-                // the listener was stopped
-            }
-        });
-        reader.start();
-        try {
-            assertTrue("the agent's RPC server did not start", Http.await(60_000, () -> heard.contains("listening")));
+        try (Listener listener = new Listener(host, "dhcp")) {
+            List<String> heard = listener.heard;
             assertEquals("new", report(host, "dhcp", true));
-            String agentId = (String) agentOn(host).get("id");
+            String agentId = onlyEnabled("DHCP agent", host);
 
             Http.Answer net = api.post("/v2.0/networks", "{\"network\": {\"name\": \"it-dhcp-net\"}}");
             assertEquals(net.text(), 201, net.status());
@@ -175,9 +162,127 @@ public class AgentsRpcIT {
             Http.Answer again = api.delete("/v2.0/agents/" + agentId + "/dhcp-networks/" + netId);
             assertEquals(409, again.status());
             assertEquals("NetworkNotHostedByDhcpAgent", again.errorType());
-        } finally {
-            listener.destroy();
-            listener.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An agent's RPC server on its topic, recording the casts it hears, one JSON line each. */
+    private static final class Listener implements AutoCloseable {
+        final List<String> heard = new CopyOnWriteArrayList<>();
+        private final Process process;
+
+        Listener(String host, String kind) throws Exception {
+            process = new ProcessBuilder("/usr/bin/python3", CLIENT, BROKER, "listen", host, kind, "150")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        heard.add(line);
+                    }
+                } catch (IOException ended) {
+                    // the listener was stopped
+                }
+            });
+            reader.start();
+            assertTrue("the agent's RPC server did not start", Http.await(60_000, () -> heard.contains("listening")));
+        }
+
+        void awaitCast(String method, String text) throws Exception {
+            assertTrue("heard " + heard, Http.await(30_000, () -> heard.stream().anyMatch(
+                    l -> l.contains("\"" + method + "\"") && l.contains(text))));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Other tests' agents of the type are disabled, so the scheduler has one choice: this host's. */
+    private static String onlyEnabled(String agentType, String host) throws Exception {
+        String id = null;
+        for (Map<String, Object> a : list("/v2.0/agents?agent_type=" + agentType.replace(" ", "%20"), "agents")) {
+            if (a.get("host").equals(host)) {
+                id = (String) a.get("id");
+            } else if (Boolean.TRUE.equals(a.get("admin_state_up"))) {
+                assertEquals(200, api.put("/v2.0/agents/" + a.get("id"),
+                        "{\"agent\": {\"admin_state_up\": false}}").status());
+            }
+        }
+        return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String create(String collection, String member, String body) throws Exception {
+        Http.Answer a = api.post("/v2.0/" + collection, "{\"" + member + "\": " + body + "}");
+        assertEquals(a.text(), 201, a.status());
+        return (String) ((Map<String, Object>) a.map().get(member)).get("id");
+    }
+
+    @Test
+    public void aRouterWithAnInterfaceReachesTheListeningL3AgentWhichHearsOfItsAdminState() throws Exception {
+        String host = "it-l3-" + UUID.randomUUID();
+        try (Listener agent = new Listener(host, "l3")) {
+            assertEquals("new", report(host, "l3", true));
+            String agentId = onlyEnabled("L3 agent", host);
+            String net = create("networks", "network", "{\"name\": \"it-l3-net\"}");
+            String subnet = create("subnets", "subnet", "{\"network_id\": \"" + net
+                    + "\", \"cidr\": \"10.92.0.0/24\", \"ip_version\": 4, \"enable_dhcp\": false}");
+            String router = create("routers", "router", "{\"name\": \"it-l3-router\"}");
+            // as Neutron: no gateway, no interface, no agent yet
+            assertTrue(list("/v2.0/routers/" + router + "/l3-agents", "agents").isEmpty());
+
+            report(host, "l3", false);
+            Http.Answer added = api.put("/v2.0/routers/" + router + "/add_router_interface",
+                    "{\"subnet_id\": \"" + subnet + "\"}");
+            assertEquals(added.text(), 200, added.status());
+            assertEquals(List.of(agentId), list("/v2.0/routers/" + router + "/l3-agents", "agents").stream()
+                    .map(a -> a.get("id")).toList());
+            assertEquals(List.of(router), list("/v2.0/agents/" + agentId + "/l3-routers", "routers").stream()
+                    .map(r -> r.get("id")).toList());
+            agent.awaitCast("router_added_to_agent", router);
+            agent.awaitCast("routers_updated", router);
+
+            assertEquals(200, api.put("/v2.0/agents/" + agentId, "{\"agent\": {\"admin_state_up\": false}}")
+                    .status());
+            agent.awaitCast("agent_updated", "\"admin_state_up\": false");
+
+            assertEquals(204, api.delete("/v2.0/agents/" + agentId + "/l3-routers/" + router).status());
+            agent.awaitCast("router_removed_from_agent", router);
+        }
+    }
+
+    /**
+     * A DHCP agent that stops reporting loses its network, after twice agent_down_time, to one
+     * that reports, which is told.
+     */
+    @Test
+    public void aNetworkLeavesADeadDhcpAgentForAnAliveOne() throws Exception {
+        String dying = "it-dhcp-dying-" + UUID.randomUUID();
+        String alive = "it-dhcp-alive-" + UUID.randomUUID();
+        assertEquals("new", report(dying, "dhcp", true));
+        String dyingId = onlyEnabled("DHCP agent", dying);
+        String net = create("networks", "network", "{\"name\": \"it-failover-net\"}");
+        create("subnets", "subnet", "{\"network_id\": \"" + net + "\", \"cidr\": \"10.93.0.0/24\","
+                + " \"ip_version\": 4}");
+        assertEquals(List.of(dyingId), list("/v2.0/networks/" + net + "/dhcp-agents", "agents").stream()
+                .map(a -> a.get("id")).toList());
+
+        try (Listener agent = new Listener(alive, "dhcp")) {
+            assertEquals("new", report(alive, "dhcp", true));
+            String aliveId = (String) agentOn(alive).get("id");
+            // the alive agent keeps reporting, as its heartbeat would, until the network is its
+            assertTrue("the network never left the dead agent", Http.await(180_000, () -> {
+                try {
+                    report(alive, "dhcp", false);
+                    return list("/v2.0/networks/" + net + "/dhcp-agents", "agents").stream().map(a -> a.get("id"))
+                            .toList().equals(List.of(aliveId));
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }));
+            agent.awaitCast("network_create_end", net);
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.Test;
 
 /**
  * Debian's real {@code openstack} CLI (python3-openstackclient, no auth) against the running
- * distribution: every command succeeds and its output says what it should.
+ * distribution, with the machine's RabbitMQ for the agents: every command succeeds and its
+ * output says what it should.
  */
 public class OpenstackCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +29,8 @@ public class OpenstackCliIT {
     @BeforeClass
     public static void start() throws Exception {
         karaf = new KarafProcess("dist-cli");
+        // the machine's broker, so that agents can report (AgentsRpcIT's client plays them)
+        karaf.config("org.nucleon.agents", "transport_url = " + AgentsRpcIT.BROKER + "\n");
         karaf.start();
         clouds = Files.createTempFile("clouds", ".yaml");
         Files.writeString(clouds, "clouds:\n  nucleon:\n    auth_type: none\n    auth:\n      endpoint: "
@@ -89,12 +92,38 @@ public class OpenstackCliIT {
         assertTrue(jsonList("network", "list").stream().noneMatch(n -> id.equals(((Map<?, ?>) n).get("ID"))));
     }
 
-    /** No broker is configured here, so no agent has reported: the list is empty, not an error. */
+    /**
+     * Agents as the CLI shows and schedules them: a fresh network has no DHCP agent, a reporting
+     * DHCP agent takes one by hand and gives it back; an L3 agent takes a router.
+     */
     @Test
-    public void networkAgentList() throws Exception {
-        assertEquals(List.of(), jsonList("network", "agent", "list"));
+    public void networkAgents() throws Exception {
         String net = (String) json("network", "create", "cli-agents-net").get("id");
         assertEquals(List.of(), jsonList("network", "agent", "list", "--network", net));
+
+        AgentsRpcIT.awaitServer();
+        String dhcpHost = "cli-dhcp-" + java.util.UUID.randomUUID();
+        assertEquals("new", AgentsRpcIT.report(dhcpHost, "dhcp", true));
+        List<?> listed = jsonList("network", "agent", "list", "--host", dhcpHost);
+        assertEquals(String.valueOf(listed), 1, listed.size());
+        Map<?, ?> dhcp = (Map<?, ?>) listed.get(0);
+        assertEquals("DHCP agent", dhcp.get("Agent Type"));
+        assertEquals(true, dhcp.get("Alive"));
+        String dhcpId = (String) dhcp.get("ID");
+
+        openstack("network", "agent", "add", "network", "--dhcp", dhcpId, net);
+        assertEquals(List.of(dhcpId), jsonList("network", "agent", "list", "--network", net).stream()
+                .map(a -> ((Map<?, ?>) a).get("ID")).toList());
+        openstack("network", "agent", "remove", "network", "--dhcp", dhcpId, net);
+        assertEquals(List.of(), jsonList("network", "agent", "list", "--network", net));
+
+        String l3Host = "cli-l3-" + java.util.UUID.randomUUID();
+        assertEquals("new", AgentsRpcIT.report(l3Host, "l3", true));
+        String l3Id = (String) ((Map<?, ?>) jsonList("network", "agent", "list", "--host", l3Host).get(0)).get("ID");
+        String router = (String) json("router", "create", "cli-agents-router").get("id");
+        openstack("network", "agent", "add", "router", "--l3", l3Id, router);
+        assertEquals(List.of(l3Id), jsonList("network", "agent", "list", "--router", router).stream()
+                .map(a -> ((Map<?, ?>) a).get("ID")).toList());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
@@ -48,6 +49,9 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
 
     @Reference(target = "(osgi.unit.name=nucleon-agents)")
     JpaTemplate jpa;
+    /** Agents' updates are published, so the schedulers tell an agent of its admin_state_up. */
+    @Reference
+    CallbackRegistry callbacks;
 
     Clock clock = Clock.systemUTC();
     private volatile Duration agentDownTime = Duration.ofSeconds(DEFAULT_AGENT_DOWN_TIME);
@@ -73,6 +77,22 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    @Override
+    protected CallbackRegistry callbacks() {
+        return callbacks;
+    }
+
+    @Override
+    protected String eventResource() {
+        return "agent";
+    }
+
+    /** The agent's networks and routers go with it, as Neutron's bindings cascade. */
+    @Override
+    protected void beforeRemove(EntityManager em, RequestContext context, AgentEntity agent) {
+        Scheduling.unbindAgent(em, agent.id);
     }
 
     /** Whether an agent with this heartbeat counts as alive now, as Neutron's not is_agent_down. */

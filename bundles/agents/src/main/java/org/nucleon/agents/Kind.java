@@ -36,6 +36,16 @@ enum Kind {
         this.notHostedMessage = notHostedMessage;
     }
 
+    /** The kind an agent type schedules for, or null for other agents. */
+    static Kind ofAgentType(Object agentType) {
+        for (Kind k : values()) {
+            if (k.agentType.equals(agentType)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** 404: an agent of another type, or one whose admin state is down. */
     NeutronException invalidAgent(String agentId) {
         return new NeutronException(404, invalidType, String.format(invalidMessage, agentId));

@@ -1,8 +1,12 @@
 package org.nucleon.agents;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.nucleon.api.callback.Event;
 import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
@@ -10,74 +14,165 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Schedules and tells agents after the core and router plugins' changes, as Neutron's
- * DhcpAgentNotifyAPI and L3AgentNotifyAPI: a network is scheduled when a DHCP-enabled subnet
- * appears on it; subnet, port and network changes are cast as {@code <resource>_<action>_end}
- * to the DHCP agents hosting the network (a network's creation is not: its scheduling is); a
- * network's deletion is a fanout. Routers are scheduled when created or updated and announced
- * with {@code routers_updated} to their L3 agents; a router's deletion is a fanout of
- * {@code router_deleted}.
+ * Schedules and tells agents after the core, router and agents plugins' changes, as Neutron's
+ * DhcpAgentNotifyAPI, L3AgentNotifyAPI and agent_updated do.
+ * <ul>
+ * <li>DHCP: subnet, port and network changes are cast as {@code <resource>_<action>_end} with
+ * the DHCP agent queue's priority to the admin_state_up agents hosting the network; a network is
+ * scheduled first when a subnet on it is created or updated with DHCP enabled, or it gets a port
+ * (not the reserved DHCP port);
+ * a network's creation is not cast (its scheduling is), its deletion is a fanout; a port's
+ * creation goes to one agent at high priority; a port update that only moves its status is not
+ * cast.</li>
+ * <li>L3: routers are scheduled and told {@code routers_updated} when created with a gateway,
+ * updated, or when an interface is added or removed; a router's deletion is a fanout of
+ * {@code router_deleted}.</li>
+ * <li>Agents: a DHCP or L3 agent whose admin_state_up changes is cast {@code agent_updated}.</li>
+ * </ul>
  */
 @Component(service = ResourceCallback.class, property = {ResourceCallback.RESOURCE + "=network",
     ResourceCallback.RESOURCE + "=subnet", ResourceCallback.RESOURCE + "=port", ResourceCallback.RESOURCE + "=router",
-    ResourceCallback.EVENTS + "=after_create", ResourceCallback.EVENTS + "=after_update",
-    ResourceCallback.EVENTS + "=after_delete"})
+    ResourceCallback.RESOURCE + "=agent", ResourceCallback.EVENTS + "=after_create",
+    ResourceCallback.EVENTS + "=after_update", ResourceCallback.EVENTS + "=after_delete"})
 public class SchedulerCallbacks implements ResourceCallback {
+    /** Neutron's METHOD_PRIORITY_MAP of the DHCP agent's queue: lower first. */
+    private static final Map<String, Integer> PRIORITY = Map.of("network_create_end",
+            Scheduling.NETWORK_CREATE_PRIORITY, "network_update_end", 1, "network_delete_end",
+            Scheduling.NETWORK_DELETE_PRIORITY, "subnet_create_end", 3, "subnet_update_end", 3, "subnet_delete_end", 4,
+            "port_create_end", 6, "port_update_end", 6, "port_delete_end", 6);
+    /** Neutron's PRIORITY_PORT_CREATE_HIGH: the one agent that should answer a new port first. */
+    private static final int PORT_CREATE_HIGH_PRIORITY = 5;
+    /** Neutron's DEVICE_ID_RESERVED_DHCP_PORT: a DHCP port kept for an agent, no reason to schedule. */
+    private static final String RESERVED_DHCP_PORT = "reserved_dhcp_port";
+    private static final Set<String> ROUTER_INTERFACE_OWNERS = Set.of("network:router_interface",
+            "network:router_interface_distributed", "network:ha_router_replicated_interface");
+    /** What a port's status change alone moves, as Neutron's _only_status_changed. */
+    private static final Set<String> STATUS_ONLY = Set.of("status", "updated_at", "revision_number");
+
     @Reference
     Scheduling scheduling;
 
     @Override
     public void handle(ResourceEvent event) {
-        if (event.resource().equals("router")) {
-            router(event);
+        switch (event.resource()) {
+            case "router" -> router(event);
+            case "agent" -> agent(event);
+            default -> {
+                if (event.resource().equals("port")) {
+                    routerInterface(event);
+                }
+                dhcp(event);
+            }
+        }
+    }
+
+    private static Map<String, Object> state(ResourceEvent event) {
+        return event.state() == null ? Map.of() : event.state();
+    }
+
+    private void dhcp(ResourceEvent event) {
+        String resource = event.resource();
+        Map<String, Object> state = state(event);
+        String networkId = resource.equals("network") ? event.id()
+                : state.get("network_id") instanceof String n ? n : null;
+        if (networkId == null) {
             return;
         }
-        Map<String, Object> state = event.state() == null ? Map.of() : event.state();
-        String action = switch (event.event()) {
+        String method = resource + "_" + switch (event.event()) {
             case AFTER_CREATE -> "create";
             case AFTER_UPDATE -> "update";
             default -> "delete";
-        };
-        String method = event.resource() + "_" + action + "_end";
-        if (event.resource().equals("network")) {
-            if (event.event() == Event.AFTER_DELETE) {
-                scheduling.unbindAll(Kind.DHCP, event.id());
-                scheduling.fanout(Kind.DHCP, method, payload("network_id", event.id()));
-            } else if (event.event() == Event.AFTER_UPDATE) {
-                scheduling.notifyHosts(Kind.DHCP, event.id(), method, payload("network", state));
-            }
+        } + "_end";
+        if (method.equals("network_create_end") || method.equals("port_update_end")
+                && onlyStatusChanged(event.original(), state)) {
+            // a network waits for its scheduling (or an admin's choice of agent)
             return;
         }
-        Object networkId = state.get("network_id");
-        if (!(networkId instanceof String network)) {
-            return;
-        }
-        if (event.resource().equals("subnet") && event.event() != Event.AFTER_DELETE
-                && Boolean.TRUE.equals(state.get("enable_dhcp"))) {
-            scheduling.schedule(Kind.DHCP, network);
-        }
-        Map<String, Object> payload;
+        Map<String, Object> payload = new LinkedHashMap<>();
         if (event.event() == Event.AFTER_DELETE) {
-            payload = new LinkedHashMap<>();
-            payload.put(event.resource() + "_id", event.id());
-            payload.put("network_id", network);
+            payload.put(resource + "_id", event.id());
+            if (!resource.equals("network")) {
+                payload.put("network_id", networkId);
+            }
+            if (resource.equals("port")) {
+                payload.put("fixed_ips", state.get("fixed_ips"));
+            }
         } else {
-            payload = Map.of(event.resource(), state);
+            payload.put(resource, state);
         }
-        scheduling.notifyHosts(Kind.DHCP, network, method, Map.of("payload", payload));
+        payload.put("priority", PRIORITY.get(method));
+        if (method.equals("network_delete_end")) {
+            scheduling.unbindAll(Kind.DHCP, networkId);
+            scheduling.fanout(Kind.DHCP, method, Map.of("payload", payload));
+            return;
+        }
+        // Neutron schedules on any new subnet (its TODO says: only DHCP-enabled ones); here only those
+        // do, so a subnet that enables DHCP later schedules its network then
+        boolean schedule = resource.equals("subnet") && event.event() != Event.AFTER_DELETE
+                && Boolean.TRUE.equals(state.get("enable_dhcp"))
+                || method.equals("port_create_end") && !RESERVED_DHCP_PORT.equals(state.get("device_id"));
+        if (schedule) {
+            scheduling.schedule(Kind.DHCP, networkId);
+        }
+        List<AgentEntity> agents = new ArrayList<>(scheduling.enabledHosts(Kind.DHCP, networkId));
+        if (method.equals("port_create_end") && !agents.isEmpty()) {
+            AgentEntity first = agents.remove(ThreadLocalRandom.current().nextInt(agents.size()));
+            Map<String, Object> high = new LinkedHashMap<>(payload);
+            high.put("priority", PORT_CREATE_HIGH_PRIORITY);
+            scheduling.cast(Kind.DHCP, first, method, Map.of("payload", high));
+        }
+        agents.forEach(a -> scheduling.cast(Kind.DHCP, a, method, Map.of("payload", payload)));
+    }
+
+    private static boolean onlyStatusChanged(Map<String, Object> original, Map<String, Object> current) {
+        if (original == null || !original.keySet().equals(current.keySet())) {
+            return false;
+        }
+        return original.keySet().stream().allMatch(k -> STATUS_ONLY.contains(k)
+                || Objects.equals(original.get(k), current.get(k)));
+    }
+
+    /** An interface added (a new port, or a port taken over) or removed: its router is updated. */
+    private void routerInterface(ResourceEvent event) {
+        Map<String, Object> state = state(event);
+        if (!(state.get("device_owner") instanceof String owner) || !ROUTER_INTERFACE_OWNERS.contains(owner)
+                || !(state.get("device_id") instanceof String router) || router.isEmpty()) {
+            return;
+        }
+        if (event.event() == Event.AFTER_UPDATE && event.original() != null
+                && router.equals(event.original().get("device_id"))) {
+            return;
+        }
+        routersUpdated(router);
     }
 
     private void router(ResourceEvent event) {
-        if (event.event() == Event.AFTER_DELETE) {
-            scheduling.unbindAll(Kind.L3, event.id());
-            scheduling.fanout(Kind.L3, "router_deleted", Map.of("router_id", event.id()));
-            return;
+        switch (event.event()) {
+            case AFTER_DELETE -> {
+                scheduling.unbindAll(Kind.L3, event.id());
+                scheduling.fanout(Kind.L3, "router_deleted", Map.of("router_id", event.id()));
+            }
+            case AFTER_CREATE -> {
+                if (state(event).get("external_gateway_info") != null) {
+                    routersUpdated(event.id());
+                }
+            }
+            default -> routersUpdated(event.id());
         }
-        scheduling.schedule(Kind.L3, event.id());
-        scheduling.notifyHosts(Kind.L3, event.id(), "routers_updated", Map.of("routers", List.of(event.id())));
     }
 
-    private static Map<String, Object> payload(String key, Object value) {
-        return Map.of("payload", Map.of(key, value));
+    private void routersUpdated(String router) {
+        scheduling.schedule(Kind.L3, router);
+        scheduling.notifyHosts(Kind.L3, router, "routers_updated", Map.of("routers", List.of(router)));
+    }
+
+    private void agent(ResourceEvent event) {
+        Map<String, Object> state = state(event);
+        Kind kind = Kind.ofAgentType(state.get("agent_type"));
+        if (kind == null || event.event() != Event.AFTER_UPDATE || event.original() == null
+                || Objects.equals(event.original().get("admin_state_up"), state.get("admin_state_up"))) {
+            return;
+        }
+        scheduling.agentUpdated(kind, (String) state.get("host"), Boolean.TRUE.equals(state.get("admin_state_up")));
     }
 }

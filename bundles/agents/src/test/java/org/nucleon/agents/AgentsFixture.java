@@ -62,7 +62,7 @@ public abstract class AgentsFixture {
 
     @After
     public void tearDown() {
-        scheduling.stopFailover();
+        scheduling.stopStatusCheck();
         jpa.close();
     }
 

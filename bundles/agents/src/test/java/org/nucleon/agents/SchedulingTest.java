@@ -30,7 +30,7 @@ public class SchedulingTest extends AgentsFixture {
 
         List<AgentEntity> chosen = scheduling.schedule(Kind.DHCP, "net-1");
         assertEquals(List.of(id(idle)), chosen.stream().map(a -> a.id).toList());
-        assertEquals(List.of("dhcp_agent.node-2 network_create_end {payload={network={id=net-1}}}"), notifier.casts);
+        assertEquals(List.of("dhcp_agent.node-2 network_create_end {payload={network={id=net-1}, priority=0}}"), notifier.casts);
         // dhcp_agents_per_network is 1: already hosted, nothing more
         assertTrue(scheduling.schedule(Kind.DHCP, "net-1").isEmpty());
     }
@@ -70,8 +70,8 @@ public class SchedulingTest extends AgentsFixture {
         scheduling.remove(Kind.DHCP, dhcp, "net-1");
         expect(409, "NetworkNotHostedByDhcpAgent", "The network net-1 is not hosted by the DHCP Agent " + dhcp + ".",
                 () -> scheduling.remove(Kind.DHCP, dhcp, "net-1"));
-        assertEquals(List.of("dhcp_agent.node-1 network_create_end {payload={network={id=net-1}}}",
-                "dhcp_agent.node-1 network_delete_end {payload={network_id=net-1}}"), notifier.casts);
+        assertEquals(List.of("dhcp_agent.node-1 network_create_end {payload={network={id=net-1}, priority=0}}",
+                "dhcp_agent.node-1 network_delete_end {payload={network_id=net-1, priority=2}}"), notifier.casts);
 
         agents.update(ADMIN, dhcp, Map.of("admin_state_up", false));
         expect(404, "InvalidDHCPAgent", null, () -> scheduling.add(Kind.DHCP, dhcp, "net-3"));
@@ -98,13 +98,78 @@ public class SchedulingTest extends AgentsFixture {
         String old = id(report(Zones.L3_AGENT, "node-1", null));
         scheduling.add(Kind.L3, old, "r1");
         advance(Duration.ofSeconds(151));
+        // no alive agent to take it: the router stays, as Neutron's RouterReschedulingFailed
+        scheduling.rescheduleRoutersFromDownAgents();
+        assertEquals(List.of(old), scheduling.hosting(Kind.L3, "r1").stream().map(x -> x.id).toList());
         String fresh = id(report(Zones.L3_AGENT, "node-2", null));
         scheduling.rescheduleRoutersFromDownAgents();
         assertEquals(List.of(fresh), scheduling.hosting(Kind.L3, "r1").stream().map(x -> x.id).toList());
         assertEquals(List.of("l3_agent.node-1 router_added_to_agent {payload=[r1]}",
                 "l3_agent.node-1 router_removed_from_agent {payload={router_id=r1}}",
-                "l3_agent.node-2 router_added_to_agent {payload=[r1]}",
-                "l3_agent.node-2 routers_updated {routers=[r1]}"), notifier.casts);
+                "l3_agent.node-2 router_added_to_agent {payload=[r1]}"), notifier.casts);
+    }
+
+    @Test
+    public void l3AgentsInADistributedOnlyModeGetNoRouter() {
+        agents.report(new AgentReport(Zones.L3_AGENT, "neutron-l3-agent", "l3_agent", "compute-1", null,
+                Map.of("agent_mode", "dvr"), null, 0, false));
+        assertTrue(scheduling.schedule(Kind.L3, "r1").isEmpty());
+        String snat = id(agents.report(new AgentReport(Zones.L3_AGENT, "neutron-l3-agent", "l3_agent", "net-1", null,
+                Map.of("agent_mode", "dvr_snat"), null, 0, false)).agent());
+        assertEquals(snat, scheduling.schedule(Kind.L3, "r1").get(0).id);
+    }
+
+    @Test
+    public void networksLeaveDhcpAgentsDeadForTwiceTheDownTime() {
+        String old = id(report(Zones.DHCP_AGENT, "node-1", null));
+        scheduling.add(Kind.DHCP, old, "net-1");
+        notifier.casts.clear();
+        advance(Duration.ofSeconds(151));
+        // no DHCP agent alive at all: the networks stay where they are
+        scheduling.removeNetworksFromDownAgents();
+        assertEquals(List.of(old), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        String fresh = id(report(Zones.DHCP_AGENT, "node-2", null));
+        // dead since 151 s, but started 151 s ago with one network: given 150 + 2 s to come up
+        scheduling.removeNetworksFromDownAgents();
+        assertEquals(List.of(old), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        advance(Duration.ofSeconds(2));
+        report(Zones.DHCP_AGENT, "node-2", null);
+        scheduling.removeNetworksFromDownAgents();
+        assertEquals(List.of(fresh), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        // the dead agent is not told, the new one is
+        assertEquals(List.of("dhcp_agent.node-2 network_create_end {payload={network={id=net-1}, priority=0}}"),
+                notifier.casts);
+    }
+
+    @Test
+    public void withoutNetworkAutoScheduleNetworksOnlyLeaveDeadDhcpAgents() {
+        scheduling.configure(Map.of("network_auto_schedule", "false"));
+        String old = id(report(Zones.DHCP_AGENT, "node-1", null));
+        scheduling.add(Kind.DHCP, old, "net-1");
+        advance(Duration.ofSeconds(200));
+        report(Zones.DHCP_AGENT, "node-2", null);
+        scheduling.removeNetworksFromDownAgents();
+        assertTrue(scheduling.hosting(Kind.DHCP, "net-1").isEmpty());
+    }
+
+    @Test
+    public void disabledDeadAgentsKeepTheirResources() {
+        String old = id(report(Zones.DHCP_AGENT, "node-1", null));
+        scheduling.add(Kind.DHCP, old, "net-1");
+        agents.update(ADMIN, old, Map.of("admin_state_up", false));
+        advance(Duration.ofSeconds(200));
+        report(Zones.DHCP_AGENT, "node-2", null);
+        scheduling.removeNetworksFromDownAgents();
+        assertEquals(List.of(old), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+    }
+
+    @Test
+    public void aDeletedAgentsBindingsGoWithIt() {
+        String agent = id(report(Zones.DHCP_AGENT, "node-1", null));
+        scheduling.add(Kind.DHCP, agent, "net-1");
+        agents.delete(ADMIN, agent);
+        assertTrue(scheduling.hosting(Kind.DHCP, "net-1").isEmpty());
+        assertTrue(scheduling.hostedBy(Kind.DHCP, agent).isEmpty());
     }
 
     private SchedulerCallbacks callbacks() {
@@ -127,29 +192,93 @@ public class SchedulingTest extends AgentsFixture {
         assertTrue(scheduling.hosting(Kind.DHCP, "net-1").isEmpty());
         c.handle(event("subnet", Event.AFTER_CREATE, "s1", Map.of("id", "s1", "network_id", "net-1",
                 "enable_dhcp", true)));
+        assertEquals(1, scheduling.hosting(Kind.DHCP, "net-1").size());
         c.handle(event("network", Event.AFTER_UPDATE, "net-1", Map.of("id", "net-1", "name", "n")));
-        c.handle(event("port", Event.AFTER_DELETE, "p1", Map.of("id", "p1", "network_id", "net-1")));
+        c.handle(event("port", Event.AFTER_DELETE, "p1", Map.of("id", "p1", "network_id", "net-1", "fixed_ips",
+                List.of(Map.of("subnet_id", "s1")))));
         c.handle(event("network", Event.AFTER_DELETE, "net-1", Map.of("id", "net-1")));
-        assertEquals("dhcp_agent.node-1 network_create_end {payload={network={id=net-1}}}", notifier.casts.get(0));
+        assertEquals("dhcp_agent.node-1 network_create_end {payload={network={id=net-1}, priority=0}}", notifier.casts.get(0));
         assertTrue(notifier.casts.get(1), notifier.casts.get(1).startsWith("dhcp_agent.node-1 subnet_create_end"));
         assertTrue(notifier.casts.get(2), notifier.casts.get(2).startsWith("dhcp_agent.node-1 network_update_end"));
-        assertEquals("dhcp_agent.node-1 port_delete_end {payload={port_id=p1, network_id=net-1}}",
-                notifier.casts.get(3));
-        assertEquals("dhcp_agent_fanout network_delete_end {payload={network_id=net-1}}", notifier.casts.get(4));
+        assertEquals("dhcp_agent.node-1 port_delete_end {payload={port_id=p1, network_id=net-1,"
+                + " fixed_ips=[{subnet_id=s1}], priority=6}}", notifier.casts.get(3));
+        assertEquals("dhcp_agent_fanout network_delete_end {payload={network_id=net-1, priority=2}}",
+                notifier.casts.get(4));
         assertEquals(5, notifier.casts.size());
         assertTrue(scheduling.hosting(Kind.DHCP, "net-1").isEmpty());
     }
 
     @Test
-    public void routersAreScheduledWhenCreatedAndFannedOutWhenDeleted() {
+    public void routersAreScheduledWithAGatewayOrAnInterfaceAndFannedOutWhenDeleted() {
         report(Zones.L3_AGENT, "node-1", null);
         SchedulerCallbacks c = callbacks();
-        c.handle(event("router", Event.AFTER_CREATE, "r1", Map.of("id", "r1")));
+        c.handle(event("router", Event.AFTER_CREATE, "r0", Map.of("id", "r0", "external_gateway_info",
+                Map.of("network_id", "ext-1"))));
+        Map<String, Object> noGateway = new LinkedHashMap<>(Map.of("id", "r1"));
+        noGateway.put("external_gateway_info", null);
+        c.handle(event("router", Event.AFTER_CREATE, "r1", noGateway));
+        assertTrue("as Neutron, a router without a gateway waits", scheduling.hosting(Kind.L3, "r1").isEmpty());
+        c.handle(event("port", Event.AFTER_CREATE, "p1", Map.of("id", "p1", "device_owner", "network:router_interface",
+                "device_id", "r1")));
+        c.handle(event("router", Event.AFTER_UPDATE, "r1", Map.of("id", "r1", "name", "x")));
         c.handle(event("router", Event.AFTER_DELETE, "r1", Map.of("id", "r1")));
-        assertEquals(List.of("l3_agent.node-1 router_added_to_agent {payload=[r1]}",
-                "l3_agent.node-1 routers_updated {routers=[r1]}", "l3_agent_fanout router_deleted {router_id=r1}"),
-                notifier.casts);
+        assertEquals(List.of("l3_agent.node-1 router_added_to_agent {payload=[r0]}",
+                "l3_agent.node-1 routers_updated {routers=[r0]}",
+                "l3_agent.node-1 router_added_to_agent {payload=[r1]}",
+                "l3_agent.node-1 routers_updated {routers=[r1]}", "l3_agent.node-1 routers_updated {routers=[r1]}",
+                "l3_agent_fanout router_deleted {router_id=r1}"), notifier.casts);
         assertTrue(scheduling.hosting(Kind.L3, "r1").isEmpty());
+    }
+
+    @Test
+    public void aSubnetThatEnablesDhcpLaterSchedulesItsNetwork() {
+        report(Zones.DHCP_AGENT, "node-1", null);
+        SchedulerCallbacks c = callbacks();
+        c.handle(event("subnet", Event.AFTER_UPDATE, "s0", Map.of("id", "s0", "network_id", "net-0",
+                "enable_dhcp", false)));
+        assertTrue(scheduling.hosting(Kind.DHCP, "net-0").isEmpty());
+        c.handle(event("subnet", Event.AFTER_UPDATE, "s0", Map.of("id", "s0", "network_id", "net-0",
+                "enable_dhcp", true)));
+        assertEquals(1, scheduling.hosting(Kind.DHCP, "net-0").size());
+    }
+
+    @Test
+    public void aPortSchedulesItsNetworkAndOneAgentHearsOfItFirst() {
+        scheduling.configure(Map.of("dhcp_agents_per_network", "2"));
+        report(Zones.DHCP_AGENT, "node-1", null);
+        report(Zones.DHCP_AGENT, "node-2", null);
+        SchedulerCallbacks c = callbacks();
+        c.handle(event("port", Event.AFTER_CREATE, "p0", Map.of("id", "p0", "network_id", "net-0",
+                "device_id", "reserved_dhcp_port")));
+        assertTrue(scheduling.hosting(Kind.DHCP, "net-0").isEmpty());
+        notifier.casts.clear();
+        Map<String, Object> port = Map.of("id", "p1", "network_id", "net-1", "device_id", "vm-1", "status", "DOWN");
+        c.handle(event("port", Event.AFTER_CREATE, "p1", port));
+        assertEquals(2, scheduling.hosting(Kind.DHCP, "net-1").size());
+        List<String> portCasts = notifier.casts.stream().filter(x -> x.contains("port_create_end")).toList();
+        assertEquals(String.valueOf(notifier.casts), 2, portCasts.size());
+        assertEquals(1, portCasts.stream().filter(x -> x.endsWith("priority=5}}")).count());
+        assertEquals(1, portCasts.stream().filter(x -> x.endsWith("priority=6}}")).count());
+        notifier.casts.clear();
+        // a status change alone is not worth the agents' time
+        c.handle(new ResourceEvent("port", Event.AFTER_UPDATE, ADMIN, "p1", Map.of("id", "p1", "network_id",
+                "net-1", "device_id", "vm-1", "status", "ACTIVE"), port, null));
+        assertTrue(notifier.casts.isEmpty());
+        c.handle(new ResourceEvent("port", Event.AFTER_UPDATE, ADMIN, "p1", Map.of("id", "p1", "network_id",
+                "net-1", "device_id", "vm-2", "status", "DOWN"), port, null));
+        assertEquals(2, notifier.casts.size());
+    }
+
+    @Test
+    public void anAgentIsToldWhenItsAdminStateChanges() {
+        List<ResourceEvent> published = new java.util.ArrayList<>();
+        agents.callbacks = published::add;
+        String dhcp = id(report(Zones.DHCP_AGENT, "node-1", null));
+        agents.update(ADMIN, dhcp, Map.of("admin_state_up", false));
+        agents.update(ADMIN, dhcp, Map.of("description", "still down"));
+        SchedulerCallbacks c = callbacks();
+        published.stream().filter(e -> e.event() == Event.AFTER_UPDATE).forEach(c::handle);
+        assertEquals(List.of("dhcp_agent.node-1 agent_updated {payload={admin_state_up=false}}"), notifier.casts);
     }
 
     /** The networks handler of another plugin, as the sub-resource sees it. */

@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Reference;
  * {@code is_default} on the core plugin's networks, as Neutron's auto_allocate keeps it: stored
  * inside the network's create or update transaction when the request sets it on an external
  * network (only one may be the default: DefaultExternalNetworkExists), dropped when the network
- * stops being external or goes, and shown on external networks only.
+ * stops being external or goes. Shown, as Neutron does, on external networks, and in the answer
+ * to every create or update whose body has it: Neutron's callback writes the request's value
+ * into the network it answers with, internal or not, and a create body always has it (default
+ * false); its show and list read it from the database, which holds external networks only.
  */
 @Component(service = {ResourceCallback.class, ResourceExtender.class, DefaultExternalNetworks.class}, property = {
         ResourceCallback.RESOURCE + "=network", ResourceCallback.EVENTS + "=precommit_create",
@@ -36,18 +39,22 @@ public class DefaultExternalNetworks implements ResourceCallback, ResourceExtend
 
     @Override
     public void handle(ResourceEvent event) {
+        Object wanted = event.request() == null ? null : event.request().get(IS_DEFAULT);
         jpa.tx(TransactionType.Required, em -> {
             if (event.event() == Event.PRECOMMIT_DELETE || !Boolean.TRUE.equals(event.state().get(EXTERNAL))) {
                 remove(em, event.id());
                 return;
             }
-            Object wanted = event.request() == null ? null : event.request().get(IS_DEFAULT);
             if (Boolean.TRUE.equals(wanted)) {
                 makeDefault(em, event.id());
             } else if (Boolean.FALSE.equals(wanted)) {
                 remove(em, event.id());
             }
         });
+        if (wanted instanceof Boolean && event.event() != Event.PRECOMMIT_DELETE) {
+            // the state is the network the handler answers the create or update with
+            event.state().put(IS_DEFAULT, wanted);
+        }
     }
 
     private static void makeDefault(EntityManager em, String networkId) {

@@ -3,7 +3,7 @@ package org.nucleon.autoallocate;
 import java.util.List;
 import java.util.Map;
 import org.nucleon.api.context.RequestContext;
-import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.HandlerTracker;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
@@ -14,41 +14,41 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The other plugins' collections a topology is made of, through their handlers only: they may
- * come and go (a plugin upgrade) without taking this one down; meanwhile its requests fail.
+ * come and go (a plugin upgrade) without taking this one down; meanwhile its requests fail
+ * with 503.
  */
 @Component(service = Resources.class)
 public class Resources {
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler networks;
+    private final HandlerTracker handlers = new HandlerTracker(Map.of("networks", "core", "subnets", "core", "subnetpools",
+            "core", "routers", "L3 router"));
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=subnets)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler subnets;
+    @Reference(service = ResourceHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(|(" + ResourceHandler.COLLECTION + "=networks)("
+                    + ResourceHandler.COLLECTION + "=subnets)(" + ResourceHandler.COLLECTION + "=subnetpools)("
+                    + ResourceHandler.COLLECTION + "=routers))")
+    void bindHandler(ResourceHandler handler, Map<String, Object> properties) {
+        handlers.bind(handler, properties);
+    }
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=subnetpools)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler subnetpools;
-
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=routers)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler routers;
+    void unbindHandler(ResourceHandler handler, Map<String, Object> properties) {
+        handlers.unbind(handler, properties);
+    }
 
     ResourceHandler networks() {
-        return require(networks, "core");
+        return handlers.require("networks");
     }
 
     ResourceHandler subnets() {
-        return require(subnets, "core");
+        return handlers.require("subnets");
     }
 
     ResourceHandler routers() {
-        return require(routers, "L3 router");
+        return handlers.require("routers");
     }
 
     /** Neutron's get_default_subnetpool of each IP version that has one: IPv4 first. */
     List<Map<String, Object>> defaultSubnetPools(RequestContext context) {
-        return require(subnetpools, "core").list(context, query(Map.of("is_default", List.of(Boolean.TRUE))))
+        return handlers.require("subnetpools").list(context, query(Map.of("is_default", List.of(Boolean.TRUE))))
                 .stream().sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
     }
 
@@ -58,12 +58,5 @@ public class Resources {
 
     static ListQuery query(Map<String, List<Object>> filters) {
         return new ListQuery(filters, List.of(new SortKey("id", true)), 0, null, false);
-    }
-
-    private static ResourceHandler require(ResourceHandler handler, String plugin) {
-        if (handler == null) {
-            throw new NeutronException(503, "HTTPServiceUnavailable", "The " + plugin + " plugin is not available.");
-        }
-        return handler;
     }
 }

@@ -7,6 +7,7 @@ import org.nucleon.api.callback.Event;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.testsupport.JpaFixture;
 import org.nucleon.testsupport.MemoryHandler;
 
@@ -46,10 +47,10 @@ final class AutoAllocateFixture extends JpaFixture {
     AutoAllocateFixture() {
         super("nucleon-auto-allocate");
         Resources r = new Resources();
-        r.networks = networks;
-        r.subnets = subnets;
-        r.subnetpools = subnetpools;
-        r.routers = routers;
+        r.bindHandler(networks, Map.of(ResourceHandler.COLLECTION, "networks"));
+        r.bindHandler(subnets, Map.of(ResourceHandler.COLLECTION, "subnets"));
+        r.bindHandler(subnetpools, Map.of(ResourceHandler.COLLECTION, "subnetpools"));
+        r.bindHandler(routers, Map.of(ResourceHandler.COLLECTION, "routers"));
         externals.jpa = this;
         topologies.jpa = this;
         topologies.resources = r;

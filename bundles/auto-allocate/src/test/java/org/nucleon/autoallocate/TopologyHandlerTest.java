@@ -21,6 +21,7 @@ import org.nucleon.api.callback.Event;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.testsupport.JpaFixture;
 
 /** Neutron's auto-allocation, on the handlers of other plugins kept in memory. */
@@ -81,6 +82,23 @@ public class TopologyHandlerTest {
         assertEquals(ext2, db.externals.current());
         db.externals.handle(new ResourceEvent("network", Event.PRECOMMIT_DELETE, ADMIN, ext2, null, null, null));
         assertNull(db.externals.current());
+    }
+
+    /** As Neutron answers: a create's or update's body's is_default, also on an internal network. */
+    @Test
+    public void isDefaultInTheAnswerToABodyThatHasIt() {
+        Map<String, Object> created = db.networks.create(ADMIN, Map.of("name", "n", "router:external", false));
+        String id = (String) created.get("id");
+        db.externals.handle(new ResourceEvent("network", Event.PRECOMMIT_CREATE, ADMIN, id, created, null,
+                Map.of("name", "n", "is_default", false)));
+        assertEquals(false, created.get("is_default"));
+        Map<String, Object> renamed = db.networks.update(ADMIN, id, Map.of("name", "m"));
+        db.externals.handle(new ResourceEvent("network", Event.PRECOMMIT_UPDATE, ADMIN, id, renamed, null,
+                Map.of("name", "m")));
+        assertFalse(renamed.containsKey("is_default"));
+        Map<String, Object> shown = db.networks.get(ADMIN, id);
+        db.externals.extend(ADMIN, List.of(shown));
+        assertFalse(shown.containsKey("is_default"));
     }
 
     @Test
@@ -145,13 +163,17 @@ public class TopologyHandlerTest {
                 throw NeutronException.badRequest("Network is not an external network");
             }
         };
-        db.topologies.resources.routers = failing;
+        // the router plugin replaced by one that fails, as DS would swap them
+        Map<String, Object> routerService = Map.of(ResourceHandler.COLLECTION, "routers");
+        db.topologies.resources.unbindHandler(db.routers, routerService);
+        db.topologies.resources.bindHandler(failing, routerService);
         expect(409, "AutoAllocationFailure", "Deployment error: Unable to provide external connectivity.",
                 () -> get(PROJECT));
         assertEquals(1, db.networks.items().size());
         assertTrue(db.subnets.items().isEmpty());
         // the claim is gone too: with the router plugin back, the project gets its topology
-        db.topologies.resources.routers = db.routers;
+        db.topologies.resources.unbindHandler(failing, routerService);
+        db.topologies.resources.bindHandler(db.routers, routerService);
         String net = (String) get(PROJECT).get("id");
         assertEquals(2, db.networks.items().size());
         assertTrue(db.networks.items().containsKey(net));

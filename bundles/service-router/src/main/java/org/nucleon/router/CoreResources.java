@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nucleon.api.context.RequestContext;
-import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.HandlerTracker;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The core plugin as the router plugin sees it: its networks, subnets and ports handlers. They
- * may come and go (core upgrade) without taking the router plugin down; meanwhile its requests fail.
+ * may come and go (core upgrade) without taking the router plugin down; meanwhile its requests
+ * fail with 503.
  */
 @Component(service = CoreResources.class)
 public class CoreResources {
@@ -28,33 +29,36 @@ public class CoreResources {
      */
     static final RequestContext ADMIN = new RequestContext(null, null, List.of("admin"), true, "req-router-plugin");
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler networks;
+    private final HandlerTracker handlers = new HandlerTracker(Map.of("networks", "core", "subnets", "core", "ports",
+            "core"));
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=subnets)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler subnets;
+    @Reference(service = ResourceHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(|(" + ResourceHandler.COLLECTION + "=networks)("
+                    + ResourceHandler.COLLECTION + "=subnets)(" + ResourceHandler.COLLECTION + "=ports))")
+    void bindHandler(ResourceHandler handler, Map<String, Object> properties) {
+        handlers.bind(handler, properties);
+    }
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler ports;
+    void unbindHandler(ResourceHandler handler, Map<String, Object> properties) {
+        handlers.unbind(handler, properties);
+    }
 
     Map<String, Object> network(RequestContext context, String id) {
-        return require(networks).get(context, id);
+        return handlers.require("networks").get(context, id);
     }
 
     Map<String, Object> subnet(RequestContext context, String id) {
-        return require(subnets).get(context, id);
+        return handlers.require("subnets").get(context, id);
     }
 
     Map<String, Object> port(RequestContext context, String id) {
-        return require(ports).get(context, id);
+        return handlers.require("ports").get(context, id);
     }
 
     /** Ports matching every filter (attribute to accepted values). */
     List<Map<String, Object>> ports(RequestContext context, Map<String, List<Object>> filters) {
-        return require(ports).list(context, new ListQuery(filters, List.of(new SortKey("id", true)), 0, null, false));
+        return handlers.require("ports").list(context, new ListQuery(filters, List.of(new SortKey("id", true)), 0,
+                null, false));
     }
 
     /**
@@ -75,22 +79,15 @@ public class CoreResources {
         if (fixedIps != null) {
             p.put(FIXED_IPS, fixedIps);
         }
-        return require(ports).create(context, p);
+        return handlers.require("ports").create(context, p);
     }
 
     Map<String, Object> updatePort(RequestContext context, String id, Map<String, Object> changes) {
-        return require(ports).update(context, id, changes);
+        return handlers.require("ports").update(context, id, changes);
     }
 
     void deletePort(RequestContext context, String id) {
-        require(ports).delete(context, id);
-    }
-
-    private static ResourceHandler require(ResourceHandler handler) {
-        if (handler == null) {
-            throw new NeutronException(503, "HTTPServiceUnavailable", "The core plugin is not available.");
-        }
-        return handler;
+        handlers.require("ports").delete(context, id);
     }
 
     @SuppressWarnings("unchecked")

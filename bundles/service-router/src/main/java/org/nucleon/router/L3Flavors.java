@@ -9,6 +9,7 @@ import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.plugin.HandlerTracker;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.osgi.service.component.annotations.Component;
@@ -30,13 +31,19 @@ public class L3Flavors implements ResourceCallback {
     @Reference(target = "(osgi.unit.name=nucleon-router)")
     JpaTemplate jpa;
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=flavors)", policy = ReferencePolicy.DYNAMIC,
-            cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler flavors;
+    private final HandlerTracker handlers = new HandlerTracker(Map.of("flavors", "flavors",
+            "flavors/next_providers", "flavors"));
 
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=flavors/next_providers)",
-            policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ResourceHandler nextProviders;
+    @Reference(service = ResourceHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(|(" + ResourceHandler.COLLECTION + "=flavors)("
+                    + ResourceHandler.COLLECTION + "=flavors/next_providers))")
+    void bindHandler(ResourceHandler handler, Map<String, Object> properties) {
+        handlers.bind(handler, properties);
+    }
+
+    void unbindHandler(ResourceHandler handler, Map<String, Object> properties) {
+        handlers.unbind(handler, properties);
+    }
 
     /**
      * Checks a new router's flavor, when its body names one: it exists, serves L3_ROUTER_NAT, is
@@ -47,11 +54,8 @@ public class L3Flavors implements ResourceCallback {
         if (!router.containsKey(FLAVOR_ID)) {
             return;
         }
-        ResourceHandler f = flavors;
-        ResourceHandler next = nextProviders;
-        if (f == null || next == null) {
-            throw new NeutronException(503, "HTTPServiceUnavailable", "The flavors plugin is not available.");
-        }
+        ResourceHandler f = handlers.require("flavors");
+        ResourceHandler next = handlers.require("flavors/next_providers");
         // a null id is looked up as Python's None, as Neutron does
         String id = String.valueOf(router.get(FLAVOR_ID) == null ? "None" : router.get(FLAVOR_ID));
         Map<String, Object> flavor = f.get(context, id);

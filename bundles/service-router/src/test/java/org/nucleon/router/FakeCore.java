@@ -24,13 +24,14 @@ final class FakeCore {
     final Map<String, Map<String, Object>> subnets = new LinkedHashMap<>();
     final Map<String, Map<String, Object>> ports = new LinkedHashMap<>();
     final CoreResources resources = new CoreResources();
+    private final Ports portHandler = new Ports();
     private final TestJpa jpa;
 
     FakeCore(TestJpa jpa) {
         this.jpa = jpa;
-        resources.networks = new Store("Network", networks);
-        resources.subnets = new Store("Subnet", subnets);
-        resources.ports = new Ports();
+        resources.bindHandler(new Store("Network", networks), Map.of(ResourceHandler.COLLECTION, "networks"));
+        resources.bindHandler(new Store("Subnet", subnets), Map.of(ResourceHandler.COLLECTION, "subnets"));
+        resources.bindHandler(portHandler, Map.of(ResourceHandler.COLLECTION, "ports"));
     }
 
     String network(boolean external) {
@@ -52,7 +53,7 @@ final class FakeCore {
     String port(String networkId, String deviceId) {
         Map<String, Object> p = new HashMap<>(Map.of("network_id", networkId, "tenant_id", "p1", "device_id",
                 deviceId, "device_owner", ""));
-        return (String) resources.ports.create(ADMIN, p).get("id");
+        return (String) portHandler.create(ADMIN, p).get("id");
     }
 
     /** Handler calls the fake leaves out fail loudly. */
@@ -111,7 +112,7 @@ final class FakeCore {
         @Override
         public Map<String, Object> create(RequestContext context, Map<String, Object> port) {
             String networkId = (String) port.get("network_id");
-            resources.networks.get(context, networkId);
+            resources.network(context, networkId);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> asked = (List<Map<String, Object>>) port.get("fixed_ips");
             if (asked == null) {

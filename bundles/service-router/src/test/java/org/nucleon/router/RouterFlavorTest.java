@@ -16,13 +16,14 @@ public class RouterFlavorTest extends RouterFixture {
     private final Map<String, String> providerOf = new HashMap<>();
 
     private void flavorsLoaded() {
-        routers.flavors.flavors = new FakeCore.Store("Flavor", flavorItems);
-        routers.flavors.nextProviders = new FakeCore.Store("NextProvider", Map.of()) {
+        routers.flavors.bindHandler(new FakeCore.Store("Flavor", flavorItems),
+                Map.of(ResourceHandler.COLLECTION, "flavors"));
+        routers.flavors.bindHandler(new FakeCore.Store("NextProvider", Map.of()) {
             @Override
             public ResourceHandler under(String flavorId) {
                 return new FakeCore.Store("NextProvider", Map.of("p", Map.of("provider", providerOf.get(flavorId))));
             }
-        };
+        }, Map.of(ResourceHandler.COLLECTION, "flavors/next_providers"));
     }
 
     private void flavor(String id, String serviceType, boolean enabled, String provider) {

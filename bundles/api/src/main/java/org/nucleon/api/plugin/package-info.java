@@ -8,7 +8,9 @@
  * scheduler sub-collections list another collection's members, plugins declare their service
  * providers ({@link org.nucleon.api.plugin.ServiceProvider}) and a handler may give {@code fields}
  * its own meaning ({@link org.nucleon.api.plugin.ResourceHandler#show}); and quotas count a
- * project's items with {@link org.nucleon.api.plugin.ResourceHandler#count}.
+ * project's items with {@link org.nucleon.api.plugin.ResourceHandler#count}. 1.2:
+ * {@link org.nucleon.api.plugin.HandlerTracker}, so a plugin that uses other plugins' handlers
+ * tracks them by collection and answers 503 while one is missing, in one place.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.nucleon.api.plugin;

@@ -2,6 +2,7 @@ package org.nucleon.internal.controller;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -356,7 +357,9 @@ public final class ApiController {
                 throw BodyProcessor.invalidData();
             }
             h.create(ctx, stringKeys(body));
-            return ApiResponse.of(201, null);
+            // Neutron answers the scheduler's add with its plugin's None serialized: a JSON null,
+            // which clients parse (openstacksdk's add_router_to_agent reads resp.json())
+            return ApiResponse.of(201, NullNode.getInstance());
         }
         String collection = m.route().handler().itemCollection();
         Route items = snapshot.routes().stream().filter(r -> r.collection().equals(collection)).findFirst()

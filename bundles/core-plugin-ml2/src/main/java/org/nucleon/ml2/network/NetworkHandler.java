@@ -16,12 +16,12 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.addressscope.AddressScopes;
 import org.nucleon.ml2.ipam.Ipam;
+import org.nucleon.ml2.rbac.RbacJpaHandler;
 import org.nucleon.ml2.rbac.RbacPolicyHandler;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.type.TypeManager;
@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Reference;
  * wildcard access_as_shared, and any access_as_external.
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=networks")
-public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
+public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
     static final String ACTIVE = "ACTIVE";
     static final String MTU = "mtu";
     static final String ROUTER_EXTERNAL = "router:external";
@@ -61,12 +61,17 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     RbacPolicyHandler rbac;
 
     public NetworkHandler() {
-        super(NetworkEntity.class, "Network", COLUMNS);
+        super(NetworkEntity.class, "Network", COLUMNS, OBJECT_TYPE, n -> n.id, n -> n.projectId);
     }
 
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    @Override
+    protected RbacPolicies rbac() {
+        return rbac;
     }
 
     @Override
@@ -79,22 +84,31 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
         return "network";
     }
 
-    /** Neutron's order: the network, then its segments, then the MTU they allow. */
+    /** With its {@code shared} (by the base class) and {@code router:external} policies. */
     @Override
     protected NetworkEntity insert(EntityManager em, RequestContext context, Map<String, Object> network) {
-        NetworkEntity e = newEntity(context, network);
-        apply(e, network);
-        List<Segment> segments = types.createSegments(em, network);
-        for (Segment s : segments) {
-            addSegment(e, s);
-        }
-        e.mtu = mtu(network.get(MTU), types.maxMtu(segments));
-        em.persist(e);
-        rbac.writeShared(context, OBJECT_TYPE, e.id, e.projectId, network);
+        NetworkEntity e = super.insert(em, context, network);
         if (Boolean.TRUE.equals(network.get(ROUTER_EXTERNAL))) {
             rbac.grantAll(OBJECT_TYPE, e.id, e.projectId, RbacPolicies.ACCESS_AS_EXTERNAL);
         }
         return e;
+    }
+
+    /** A new network's segments, then the MTU they allow; on update, the provider and MTU changes. */
+    @Override
+    protected void check(EntityManager em, NetworkEntity e, Map<String, Object> body, boolean create) {
+        if (create) {
+            List<Segment> segments = types.createSegments(em, body);
+            for (Segment s : segments) {
+                addSegment(e, s);
+            }
+            e.mtu = mtu(body.get(MTU), types.maxMtu(segments));
+            return;
+        }
+        updateProvider(em, e, body);
+        if (body.containsKey(MTU)) {
+            e.mtu = mtu(body.get(MTU), types.maxMtu(segments(e)));
+        }
     }
 
     private static void addSegment(NetworkEntity e, Segment s) {
@@ -142,14 +156,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
 
     @Override
     protected void change(EntityManager em, RequestContext context, NetworkEntity e, Map<String, Object> changes) {
-        updateProvider(em, e, changes);
-        apply(e, changes);
-        if (changes.containsKey(MTU)) {
-            e.mtu = mtu(changes.get(MTU), types.maxMtu(segments(e)));
-        }
-        if (changes.containsKey(SHARED)) {
-            updateShared(context, e, (Boolean) changes.get(SHARED));
-        }
+        super.change(em, context, e, changes);
         if (Boolean.TRUE.equals(changes.get(ROUTER_EXTERNAL))) {
             rbac.grantAll(OBJECT_TYPE, e.id, e.projectId, RbacPolicies.ACCESS_AS_EXTERNAL);
         } else if (Boolean.FALSE.equals(changes.get(ROUTER_EXTERNAL))) {
@@ -159,9 +166,10 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     }
 
     /** Neutron's _validate_shared_update: unsharing fails while other projects depend on the network. */
-    private void updateShared(RequestContext context, NetworkEntity e, boolean shared) {
+    @Override
+    protected void writeShared(RequestContext context, NetworkEntity e, Map<String, Object> body) {
         try {
-            rbac.setShared(context, OBJECT_TYPE, e.id, e.projectId, shared);
+            super.writeShared(context, e, body);
         } catch (NeutronException ex) {
             if (!"RbacPolicyInUse".equals(ex.type())) {
                 throw ex;
@@ -206,7 +214,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, NetworkEntity e) {
         types.releaseSegments(em, segments(e));
-        rbac.objectDeleted(OBJECT_TYPE, e.id);
+        super.beforeRemove(em, context, e);
     }
 
     @Override
@@ -232,7 +240,7 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
     @Override
     protected Predicate filter(RequestContext context, ListQuery query, Root<NetworkEntity> root,
             CriteriaBuilder cb) {
-        Predicate shared = rbac.sharedFilter(context, OBJECT_TYPE, query, root.get("id"), cb);
+        Predicate shared = super.filter(context, query, root, cb);
         List<Object> external = query.filters().get(ROUTER_EXTERNAL);
         return external == null ? shared : cb.and(shared, RbacPolicies.filter(cb, root.get("id"), external,
                 rbac.withPolicy(OBJECT_TYPE, null, RbacPolicies.ACCESS_AS_EXTERNAL, null)));
@@ -248,15 +256,6 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
             throw NeutronException.notFound("Network", id);
         }
         return n;
-    }
-
-    /**
-     * The networks a non-admin sees besides its own, as Neutron's network query hooks: those
-     * shared with it or with everyone, and the external ones open to it or to everyone.
-     */
-    @Override
-    protected Predicate sharedWith(RequestContext context, Root<NetworkEntity> root, CriteriaBuilder cb) {
-        return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
     }
 
     /** Networks with a segment that matches all the provider filters, as Neutron's network_matches_filters. */
@@ -282,13 +281,11 @@ public class NetworkHandler extends JpaResourceHandler<NetworkEntity> {
 
     /** Adds what other tables hold: the network's subnets and the address scopes of their pools. */
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, RequestContext context,
-            List<NetworkEntity> networks) {
+    protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
         List<Map<String, Object>> out = super.views(em, networks);
         List<String> ids = networks.stream().map(n -> n.id).toList();
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
         Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, ids);
-        rbac.showShared(context, OBJECT_TYPE, out);
         Set<String> external = rbac.withPolicy(OBJECT_TYPE, ids, RbacPolicies.ACCESS_AS_EXTERNAL, null);
         for (Map<String, Object> view : out) {
             String id = (String) view.get("id");

@@ -9,26 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
-import javax.persistence.criteria.CriteriaBuilder;
-import javax.persistence.criteria.Predicate;
-import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
-import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.addressscope.AddressScopeEntity;
-import org.nucleon.ml2.ipam.CheckedJpaHandler;
 import org.nucleon.ml2.ipam.Ip;
+import org.nucleon.ml2.rbac.RbacJpaHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Subnet pools, with the prefix operations of {@code subnetpool-prefix-ops}. */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=subnetpools")
-public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
+public class SubnetPoolHandler extends RbacJpaHandler<SubnetPoolEntity> {
     static final String PREFIXES = "prefixes";
     static final String ADDRESS_SCOPE_ID = "address_scope_id";
 
@@ -61,12 +57,17 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
                 Map.entry("min_prefixlen", "minPrefixlen"), Map.entry("max_prefixlen", "maxPrefixlen"),
                 Map.entry("is_default", "isDefault"),
                 Map.entry("default_quota", "defaultQuota"), Map.entry(ADDRESS_SCOPE_ID, "addressScopeId"),
-                Map.entry("description", "description")));
+                Map.entry("description", "description")), OBJECT_TYPE, e -> e.id, e -> e.projectId);
     }
 
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    @Override
+    protected RbacPolicies rbac() {
+        return rbac;
     }
 
     @Override
@@ -245,34 +246,7 @@ public class SubnetPoolHandler extends CheckedJpaHandler<SubnetPoolEntity> {
             throw new NeutronException(400, "SubnetPoolDeleteError",
                     "Unable to delete subnet pool: Subnet pool has existing allocations.");
         }
-        rbac.objectDeleted(OBJECT_TYPE, e.id);
-    }
-
-    /** {@code shared} is the owner's wildcard access_as_shared policy (Neutron's RBAC-backed pools). */
-    @Override
-    protected SubnetPoolEntity insert(EntityManager em, RequestContext context, Map<String, Object> pool) {
-        SubnetPoolEntity e = super.insert(em, context, pool);
-        rbac.writeShared(context, OBJECT_TYPE, e.id, e.projectId, pool);
-        return e;
-    }
-
-    @Override
-    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<SubnetPoolEntity> pools) {
-        List<Map<String, Object>> out = super.views(em, pools);
-        rbac.showShared(context, OBJECT_TYPE, out);
-        return out;
-    }
-
-    @Override
-    protected Predicate filter(RequestContext context, ListQuery query, Root<SubnetPoolEntity> root,
-            CriteriaBuilder cb) {
-        return rbac.sharedFilter(context, OBJECT_TYPE, query, root.get("id"), cb);
-    }
-
-    /** The pools a non-admin uses besides its own: those shared with it or with everyone. */
-    @Override
-    protected Predicate sharedWith(RequestContext context, Root<SubnetPoolEntity> root, CriteriaBuilder cb) {
-        return rbac.grantedTo(context, OBJECT_TYPE, root.get("id"), cb);
+        super.beforeRemove(em, context, e);
     }
 
     /** {@code PUT /subnetpools/{id}/add_prefixes} and {@code remove_prefixes}: answers the new prefixes. */
