@@ -66,7 +66,7 @@ final class HeldAddresses {
         return ip;
     }
 
-    /** An address this server's transaction takes (explicitly requested), when the subnet is kept here. */
+    /** An address this server's transaction takes (explicitly requested); nothing unless the subnet is kept here. */
     static void hold(SubnetEntity s, String ip) {
         Entry e = current(s.id());
         if (e != null) {

@@ -410,9 +410,7 @@ public final class Ipam {
                 if (!mine(s).add(r.address()) || held(s, r.address())) {
                     throw IpamErrors.ipAlreadyAllocated(r.address(), s.id());
                 }
-                if (HeldAddresses.covers(s)) {
-                    HeldAddresses.hold(s, r.address());
-                }
+                HeldAddresses.hold(s, r.address());
                 return new IpAllocationEntity(s.id(), r.address(), portId, networkId, owner, position);
             }
             int window = PREFER_NEXT_OWNERS.contains(owner) ? 1 : MAX_WINDOW;
