@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
@@ -20,6 +21,7 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
+import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
@@ -33,9 +35,9 @@ import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.Ml2Config;
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -121,8 +123,22 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         } catch (RuntimeException e) {
             ports.stream().map(p -> p.get("network_id")).filter(String.class::isInstance).distinct()
                     .forEach(n -> Ipam.forgetNetwork((String) n));
-            throw e;
+            Optional<NeutronException> macs = macGenerationFailed(e, ports);
+            throw macs.isPresent() ? macs.get() : e;
         }
+    }
+
+    /**
+     * Every attempt lost on a unique key: addresses are re-read between attempts, so with a
+     * generated MAC it is the network's MACs that ran out, Neutron's 503 MacAddressGenerationFailure.
+     */
+    private static Optional<NeutronException> macGenerationFailed(RuntimeException e, List<Map<String, Object>> ports) {
+        if (!Transactions.isConflict(e)) {
+            return Optional.empty();
+        }
+        return ports.stream().filter(p -> p.get("mac_address") == null).map(p -> p.get("network_id")).findFirst()
+                .map(n -> new NeutronException(503, "MacAddressGenerationFailure",
+                        "Unable to generate unique mac on network " + n + "."));
     }
 
     @Override
