@@ -21,6 +21,11 @@ public class SchedulingTest extends AgentsFixture {
         return scheduling.hostedBy(kind, id(agent));
     }
 
+    /** The ids of the agents hosting a network or router. */
+    private List<String> hosts(Kind kind, String resourceId) {
+        return scheduling.hosting(kind, resourceId).stream().map(x -> x.id).toList();
+    }
+
     @Test
     public void aNetworkGoesToTheLeastLoadedAliveDhcpAgent() {
         Map<String, Object> busy = report(Zones.DHCP_AGENT, "node-1", null);
@@ -100,10 +105,10 @@ public class SchedulingTest extends AgentsFixture {
         advance(Duration.ofSeconds(151));
         // no alive agent to take it: the router stays, as Neutron's RouterReschedulingFailed
         scheduling.rescheduleRoutersFromDownAgents();
-        assertEquals(List.of(old), scheduling.hosting(Kind.L3, "r1").stream().map(x -> x.id).toList());
+        assertEquals(List.of(old), hosts(Kind.L3, "r1"));
         String fresh = id(report(Zones.L3_AGENT, "node-2", null));
         scheduling.rescheduleRoutersFromDownAgents();
-        assertEquals(List.of(fresh), scheduling.hosting(Kind.L3, "r1").stream().map(x -> x.id).toList());
+        assertEquals(List.of(fresh), hosts(Kind.L3, "r1"));
         assertEquals(List.of("l3_agent.node-1 router_added_to_agent {payload=[r1]}",
                 "l3_agent.node-1 router_removed_from_agent {payload={router_id=r1}}",
                 "l3_agent.node-2 router_added_to_agent {payload=[r1]}"), notifier.casts);
@@ -127,15 +132,15 @@ public class SchedulingTest extends AgentsFixture {
         advance(Duration.ofSeconds(151));
         // no DHCP agent alive at all: the networks stay where they are
         scheduling.removeNetworksFromDownAgents();
-        assertEquals(List.of(old), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        assertEquals(List.of(old), hosts(Kind.DHCP, "net-1"));
         String fresh = id(report(Zones.DHCP_AGENT, "node-2", null));
         // dead since 151 s, but started 151 s ago with one network: given 150 + 2 s to come up
         scheduling.removeNetworksFromDownAgents();
-        assertEquals(List.of(old), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        assertEquals(List.of(old), hosts(Kind.DHCP, "net-1"));
         advance(Duration.ofSeconds(2));
         report(Zones.DHCP_AGENT, "node-2", null);
         scheduling.removeNetworksFromDownAgents();
-        assertEquals(List.of(fresh), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        assertEquals(List.of(fresh), hosts(Kind.DHCP, "net-1"));
         // the dead agent is not told, the new one is
         assertEquals(List.of("dhcp_agent.node-2 network_create_end {payload={network={id=net-1}, priority=0}}"),
                 notifier.casts);
@@ -160,7 +165,7 @@ public class SchedulingTest extends AgentsFixture {
         advance(Duration.ofSeconds(200));
         report(Zones.DHCP_AGENT, "node-2", null);
         scheduling.removeNetworksFromDownAgents();
-        assertEquals(List.of(old), scheduling.hosting(Kind.DHCP, "net-1").stream().map(x -> x.id).toList());
+        assertEquals(List.of(old), hosts(Kind.DHCP, "net-1"));
     }
 
     @Test

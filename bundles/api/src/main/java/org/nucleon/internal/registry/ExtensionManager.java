@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.IdFilter;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The whiteboard of extension descriptors, plugins, resource handlers and what other bundles
  * attach to their collections (extenders, id filters, member sub-resources). Every arrival or
- * departure rebuilds the snapshot and swaps it in one step; requests read the current one.
+ * departure marks the snapshot stale; the next read rebuilds it and swaps it in one step, so a
+ * request after a change always sees it, while the hundred or so services a boot or a feature
+ * install brings cost one rebuild instead of one each.
  */
 @Component(service = ExtensionManager.class, immediate = true)
 public class ExtensionManager {
@@ -40,8 +43,12 @@ public class ExtensionManager {
     private final Map<MemberSubResource, Map.Entry<String, SnapshotBuilder.SubResource>> subResources =
             new ConcurrentHashMap<>();
     private final AtomicReference<ApiSnapshot> current = new AtomicReference<>(ApiSnapshot.EMPTY);
+    private final AtomicBoolean stale = new AtomicBoolean(true);
 
     public ApiSnapshot snapshot() {
+        if (stale.get()) {
+            rebuild();
+        }
         return current.get();
     }
 
@@ -54,60 +61,60 @@ public class ExtensionManager {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindExtension(ExtensionDescriptor d) {
         descriptors.put(d, Boolean.TRUE);
-        rebuild();
+        stale.set(true);
     }
 
     void unbindExtension(ExtensionDescriptor d) {
         descriptors.remove(d);
-        rebuild();
+        stale.set(true);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindPlugin(Plugin p) {
         plugins.put(p, Boolean.TRUE);
-        rebuild();
+        stale.set(true);
     }
 
     void unbindPlugin(Plugin p) {
         plugins.remove(p);
-        rebuild();
+        stale.set(true);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
     void bindHandler(ResourceHandler h, Map<String, Object> properties) {
         handlers.put(h, String.valueOf(properties.get(ResourceHandler.COLLECTION)));
-        rebuild();
+        stale.set(true);
     }
 
     void unbindHandler(ResourceHandler h) {
         handlers.remove(h);
-        rebuild();
+        stale.set(true);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
     void bindExtender(ResourceExtender e, Map<String, Object> properties) {
         extenders.put(e, String.valueOf(properties.get(ResourceHandler.COLLECTION)));
-        rebuild();
+        stale.set(true);
     }
 
     void unbindExtender(ResourceExtender e) {
         extenders.remove(e);
-        rebuild();
+        stale.set(true);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
     void bindIdFilter(IdFilter f, Map<String, Object> properties) {
         idFilters.put(f, String.valueOf(properties.get(ResourceHandler.COLLECTION)));
-        rebuild();
+        stale.set(true);
     }
 
     void unbindIdFilter(IdFilter f) {
         idFilters.remove(f);
-        rebuild();
+        stale.set(true);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -118,15 +125,19 @@ public class ExtensionManager {
         subResources.put(s, Map.entry(String.valueOf(properties.get(ResourceHandler.COLLECTION)),
                 new SnapshotBuilder.SubResource(String.valueOf(properties.get(MemberSubResource.NAME)),
                         extension == null ? null : extension.toString(), s)));
-        rebuild();
+        stale.set(true);
     }
 
     void unbindSubResource(MemberSubResource s) {
         subResources.remove(s);
-        rebuild();
+        stale.set(true);
     }
 
     private synchronized void rebuild() {
+        // Cleared before reading the maps: a change made while building marks it stale again.
+        if (!stale.getAndSet(false)) {
+            return;
+        }
         Set<String> supported = new HashSet<>();
         plugins.keySet().forEach(p -> supported.addAll(p.supportedExtensionAliases()));
         Map<String, ResourceHandler> byCollection = new LinkedHashMap<>();

@@ -13,6 +13,14 @@ public final class AddressScopes {
     private AddressScopes() {
     }
 
+    /** The address scopes of a network without subnets from pools in a scope. */
+    public static Map<String, Object> none() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ipv4_address_scope", null);
+        m.put("ipv6_address_scope", null);
+        return m;
+    }
+
     /**
      * For each network, {@code ipv4_address_scope} and {@code ipv6_address_scope}: the scope of
      * the pool its subnets of that version come from (one pool per version and network), or null.
@@ -21,10 +29,7 @@ public final class AddressScopes {
     public static Map<String, Map<String, Object>> ofNetworks(EntityManager em, Collection<String> networkIds) {
         Map<String, Map<String, Object>> out = new HashMap<>();
         for (String id : networkIds) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ipv4_address_scope", null);
-            m.put("ipv6_address_scope", null);
-            out.put(id, m);
+            out.put(id, none());
         }
         for (List<String> batch : InLists.batches(networkIds)) {
             em.createQuery("SELECT s.networkId, s.ipVersion, p.addressScopeId FROM SubnetEntity s, SubnetPoolEntity p "

@@ -91,7 +91,20 @@ public final class Ipam {
 
     /** Releases every address of the port. */
     public static void release(EntityManager em, String portId) {
-        allocationsOfPort(em, portId).forEach(em::remove);
+        allocationsOfPort(em, portId).forEach(a -> remove(em, a));
+    }
+
+    /**
+     * Forgets what this server knows of the addresses of the network's subnets: for a request that
+     * failed after taking some, so they are read from the database again.
+     */
+    public static void forgetNetwork(String networkId) {
+        HeldAddresses.forgetNetwork(networkId);
+    }
+
+    private static void remove(EntityManager em, IpAllocationEntity a) {
+        em.remove(a);
+        HeldAddresses.release(a.subnetId, a.ipAddress);
     }
 
     /** The fixed IPs of each port (ports without any are absent), in each port's order. */
@@ -147,7 +160,7 @@ public final class Ipam {
             if (s != null && s.autoAddress() && !ROUTER_INTERFACE_OWNERS_SNAT.contains(owner)) {
                 kept.add(unclaimed);
             } else {
-                em.remove(unclaimed);
+                remove(em, unclaimed);
             }
         }
         if (kept.size() + added.size() > MAX_FIXED_IPS_PER_PORT) {
@@ -206,6 +219,7 @@ public final class Ipam {
     public static void deleteSubnetsOfNetwork(EntityManager em, String networkId) {
         em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.networkId = :net", IpAllocationEntity.class)
                 .setParameter("net", networkId).getResultList().forEach(em::remove);
+        HeldAddresses.forgetNetwork(networkId);
         em.flush();
         subnetsOfNetwork(em, networkId).forEach(em::remove);
     }
@@ -227,6 +241,7 @@ public final class Ipam {
             }
         }
         all.forEach(em::remove);
+        HeldAddresses.forget(List.of(subnet.id()));
     }
 
     /** Addresses in use per subnet, for network-ip-availability. */
@@ -364,7 +379,12 @@ public final class Ipam {
             out.add(fixedIp(a));
         }
         // surface a lost race here, where the caller's retry can tell it apart
-        em.flush();
+        try {
+            em.flush();
+        } catch (RuntimeException e) {
+            allocator.forget();
+            throw e;
+        }
         return out;
     }
 
@@ -374,7 +394,8 @@ public final class Ipam {
         private final String networkId;
         private final String portId;
         private final String owner;
-        private final Map<String, Set<String>> taken = new HashMap<>();
+        /** Addresses handed out by this allocator, per subnet. */
+        private final Map<String, Set<String>> mine = new HashMap<>();
 
         Allocator(EntityManager em, String networkId, String portId, String owner) {
             this.em = em;
@@ -386,34 +407,49 @@ public final class Ipam {
         IpAllocationEntity allocate(Request r, int position) {
             if (r.address() != null) {
                 SubnetEntity s = r.candidates().get(0);
-                if (!taken(s).add(r.address())) {
+                if (!mine(s).add(r.address()) || held(s, r.address())) {
                     throw IpamErrors.ipAlreadyAllocated(r.address(), s.id());
                 }
+                HeldAddresses.hold(s, r.address());
                 return new IpAllocationEntity(s.id(), r.address(), portId, networkId, owner, position);
             }
+            int window = PREFER_NEXT_OWNERS.contains(owner) ? 1 : MAX_WINDOW;
             for (SubnetEntity s : r.candidates()) {
-                String ip = pick(s);
+                String ip = HeldAddresses.covers(s) ? HeldAddresses.pick(em, s, window, mine(s)) : pick(s, window);
                 if (ip != null) {
-                    taken(s).add(ip);
+                    mine(s).add(ip);
                     return new IpAllocationEntity(s.id(), ip, portId, networkId, owner, position);
                 }
             }
             throw IpamErrors.generationFailure(networkId);
         }
 
-        private Set<String> taken(SubnetEntity s) {
-            return taken.computeIfAbsent(s.id(), id -> new HashSet<>(em.createQuery(
-                    "SELECT a.ipAddress FROM IpAllocationEntity a WHERE a.subnetId = :s", String.class)
-                    .setParameter("s", id).getResultList()));
+        /** After a failed flush: what this server knows of the subnets may be why. */
+        void forget() {
+            HeldAddresses.forget(mine.keySet());
+        }
+
+        private Set<String> mine(SubnetEntity s) {
+            return mine.computeIfAbsent(s.id(), id -> new HashSet<>());
+        }
+
+        /** Whether a port holds the address: one row by the primary key, not the subnet's allocations. */
+        private boolean held(SubnetEntity s, String ip) {
+            return em.createQuery("SELECT COUNT(a) FROM IpAllocationEntity a WHERE a.subnetId = :s "
+                    + "AND a.ipAddress = :ip", Long.class).setParameter("s", s.id()).setParameter("ip", ip)
+                    .getSingleResult() > 0;
         }
 
         /**
          * Neutron's _generate_ips: in the first pool with a free address, the lowest one for
-         * DHCP/distributed ports, else one at random among the first MAX_WINDOW free ones.
+         * DHCP/distributed ports, else one at random among the first MAX_WINDOW free ones. For
+         * the subnets {@link HeldAddresses} does not keep: reads all their allocations.
          */
-        private String pick(SubnetEntity s) {
-            Set<String> used = taken(s);
-            int window = PREFER_NEXT_OWNERS.contains(owner) ? 1 : MAX_WINDOW;
+        private String pick(SubnetEntity s, int window) {
+            Set<String> used = new HashSet<>(em.createQuery(
+                    "SELECT a.ipAddress FROM IpAllocationEntity a WHERE a.subnetId = :s", String.class)
+                    .setParameter("s", s.id()).getResultList());
+            used.addAll(mine(s));
             for (IPAddressSeqRange pool : s.pools()) {
                 List<String> free = pool.getLower().isIPv4() ? freeIpv4(pool, used, window) : free(pool, used, window);
                 if (!free.isEmpty()) {

@@ -12,6 +12,7 @@ import javax.persistence.Index;
 import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 import org.nucleon.api.persistence.StandardAttributes;
 
 /** A row of the {@code networks} table. */
@@ -54,6 +55,13 @@ public class NetworkEntity extends StandardAttributes {
     @OneToMany(mappedBy = "network", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("segmentIndex")
     List<SegmentEntity> segments = new ArrayList<>();
+
+    /**
+     * For a network this transaction created: the attributes kept in other tables (subnets,
+     * shared, router:external, address scopes) as it wrote them, so its view reads none of them.
+     */
+    @Transient
+    Map<String, Object> written;
 
     public String id() {
         return id;

@@ -88,9 +88,15 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
     @Override
     protected NetworkEntity insert(EntityManager em, RequestContext context, Map<String, Object> network) {
         NetworkEntity e = super.insert(em, context, network);
-        if (Boolean.TRUE.equals(network.get(ROUTER_EXTERNAL))) {
+        boolean external = Boolean.TRUE.equals(network.get(ROUTER_EXTERNAL));
+        if (external) {
             rbac.grantAll(OBJECT_TYPE, e.id, e.projectId, RbacPolicies.ACCESS_AS_EXTERNAL);
         }
+        e.written = new LinkedHashMap<>();
+        e.written.put("subnets", List.of());
+        e.written.put(SHARED, Boolean.TRUE.equals(network.get(SHARED)));
+        e.written.put(ROUTER_EXTERNAL, external);
+        e.written.putAll(AddressScopes.none());
         return e;
     }
 
@@ -279,9 +285,19 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
         return e.segments.stream().map(SegmentEntity::segment).toList();
     }
 
-    /** Adds what other tables hold: the network's subnets and the address scopes of their pools. */
+    /**
+     * Adds what other tables hold: the network's subnets and the address scopes of their pools;
+     * for networks this transaction created, what it wrote.
+     */
     @Override
     protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
+        if (networks.stream().allMatch(n -> n.written != null)) {
+            return networks.stream().map(n -> {
+                Map<String, Object> v = toMap(n);
+                v.putAll(n.written);
+                return v;
+            }).toList();
+        }
         List<Map<String, Object>> out = super.views(em, networks);
         List<String> ids = networks.stream().map(n -> n.id).toList();
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);

@@ -9,11 +9,10 @@ import org.nucleon.api.error.NeutronException;
 /**
  * MAC addresses as Neutron hands them out ({@code neutron_lib.utils.net.get_random_mac}): the
  * base MAC's first three octets are kept, the fourth too unless it is 00, the rest is random.
- * Uniqueness on a network is the database's constraint; this only avoids known collisions.
+ * Uniqueness on a network is the database's constraint: a random MAC is not checked first, one
+ * taken fails the insert and the create is retried; a requested one is checked, for the 409.
  */
 final class MacAddresses {
-    private static final int ATTEMPTS = 16;
-
     private final byte[] base;
 
     MacAddresses(String baseMac) {
@@ -31,18 +30,6 @@ final class MacAddresses {
             b[i] = (byte) r.nextInt(256);
         }
         return String.format("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
-    }
-
-    /** A random MAC free on the network, or 503 as Neutron's MacAddressGenerationFailure. */
-    String generate(EntityManager em, String networkId) {
-        for (int i = 0; i < ATTEMPTS; i++) {
-            String mac = random();
-            if (!inUse(em, networkId, mac)) {
-                return mac;
-            }
-        }
-        throw new NeutronException(503, "MacAddressGenerationFailure",
-                "Unable to generate unique mac on network " + networkId + ".");
     }
 
     static boolean inUse(EntityManager em, String networkId, String mac) {

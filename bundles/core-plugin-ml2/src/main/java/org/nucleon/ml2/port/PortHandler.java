@@ -6,9 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.Predicate;
@@ -19,6 +21,7 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
+import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
@@ -32,9 +35,9 @@ import org.nucleon.ml2.network.NetworkHandler;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.Ml2Config;
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -104,14 +107,38 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         return "port";
     }
 
-    /** Each project gets its default group before the transaction, as Neutron's BEFORE_CREATE handler does. */
+    /**
+     * Each project gets its default group before the transaction, as Neutron's BEFORE_CREATE
+     * handler does. What this server knows of the addresses of the ports' networks is read again
+     * after a create that failed, as it may have taken addresses it did not keep.
+     */
     @Override
     public List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> ports) {
         Set<String> projects = new LinkedHashSet<>();
         ports.stream().filter(p -> !p.containsKey(SECURITY_GROUPS) && !networkOwned(p.get("device_owner")))
                 .forEach(p -> projects.add((String) p.get("tenant_id")));
         projects.forEach(groups::ensureDefault);
-        return super.createBulk(context, ports);
+        try {
+            return super.createBulk(context, ports);
+        } catch (RuntimeException e) {
+            ports.stream().map(p -> p.get("network_id")).filter(String.class::isInstance).distinct()
+                    .forEach(n -> Ipam.forgetNetwork((String) n));
+            Optional<NeutronException> macs = macGenerationFailed(e, ports);
+            throw macs.isPresent() ? macs.get() : e;
+        }
+    }
+
+    /**
+     * Every attempt lost on a unique key: addresses are re-read between attempts, so with a
+     * generated MAC it is the network's MACs that ran out, Neutron's 503 MacAddressGenerationFailure.
+     */
+    private static Optional<NeutronException> macGenerationFailed(RuntimeException e, List<Map<String, Object>> ports) {
+        if (!Transactions.isConflict(e)) {
+            return Optional.empty();
+        }
+        return ports.stream().filter(p -> p.get("mac_address") == null).map(p -> p.get("network_id")).findFirst()
+                .map(n -> new NeutronException(503, "MacAddressGenerationFailure",
+                        "Unable to generate unique mac on network " + n + "."));
     }
 
     @Override
@@ -138,17 +165,31 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
             }
             p.macAddress = (String) mac;
         } else {
-            p.macAddress = macs.generate(em, p.networkId);
+            // unchecked: the unique key (network_id, mac_address) refuses one taken, and the
+            // create is retried with another
+            p.macAddress = macs.random();
         }
         em.persist(p);
-        // a MAC taken meanwhile fails here, and the whole create is retried with another
-        em.flush();
-        List<Map<String, Object>> ips = Ipam.allocate(em, p.networkId, p.id, list(port.get(FIXED_IPS)),
-                p.macAddress, p.deviceOwner);
-        List<String> requestedGroups = port.containsKey(SECURITY_GROUPS) ? strings(port.get(SECURITY_GROUPS))
-                : p.portSecurityEnabled && !networkOwned(p.deviceOwner)
-                        ? List.of(groups.ensureDefault(p.projectId)) : List.of();
-        List<String> bound = bindGroups(em, context, p, requestedGroups, !ips.isEmpty());
+        boolean defaultGroup = !port.containsKey(SECURITY_GROUPS) && p.portSecurityEnabled
+                && !networkOwned(p.deviceOwner);
+        List<String> defaults = List.of();
+        if (defaultGroup) {
+            // the project's own default group needs no check: inserted with the port's rows, its
+            // foreign key says whether the group (maybe known from an earlier request) still exists
+            defaults = List.of(groups.ensureDefault(p.projectId));
+            groups.bind(em, p.id, defaults);
+        }
+        List<Map<String, Object>> ips;
+        try {
+            ips = Ipam.allocate(em, p.networkId, p.id, list(port.get(FIXED_IPS)), p.macAddress, p.deviceOwner);
+        } catch (PersistenceException e) {
+            if (defaultGroup) {
+                groups.forgetDefault(p.projectId);
+            }
+            throw e;
+        }
+        List<String> bound = defaultGroup ? requireAddressForGroups(p, defaults, !ips.isEmpty())
+                : bindGroups(em, context, p, strings(port.get(SECURITY_GROUPS)), !ips.isEmpty());
         List<?> pairs = list(port.get(PAIRS));
         if (pairs != null) {
             requirePortSecurityForPairs(p, pairs);
@@ -263,16 +304,21 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
     /** Neutron's rule: groups need port security and an address; then each must exist. Returns them sorted. */
     private List<String> bindGroups(EntityManager em, RequestContext context, PortEntity p, List<String> requested,
             boolean hasAddress) {
-        if (requested.isEmpty()) {
+        if (requireAddressForGroups(p, requested, hasAddress).isEmpty()) {
             return List.of();
-        }
-        if (!p.portSecurityEnabled || !hasAddress) {
-            throw new NeutronException(400, "PortSecurityAndIPRequiredForSecurityGroups",
-                    "Port security must be enabled and port must have an IP address in order to use security groups.");
         }
         List<String> valid = groups.validateGroups(em, context, p.projectId, requested);
         groups.bind(em, p.id, valid);
         return valid.stream().sorted().toList();
+    }
+
+    /** Neutron's rule that groups need port security and an address; returns the groups. */
+    private static List<String> requireAddressForGroups(PortEntity p, List<String> groups, boolean hasAddress) {
+        if (!groups.isEmpty() && (!p.portSecurityEnabled || !hasAddress)) {
+            throw new NeutronException(400, "PortSecurityAndIPRequiredForSecurityGroups",
+                    "Port security must be enabled and port must have an IP address in order to use security groups.");
+        }
+        return groups;
     }
 
     private static Map<String, Object> written(List<Map<String, Object>> ips, List<String> groups,

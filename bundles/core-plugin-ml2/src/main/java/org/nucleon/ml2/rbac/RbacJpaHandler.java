@@ -55,7 +55,10 @@ public abstract class RbacJpaHandler<E> extends CheckedJpaHandler<E> {
     @Override
     protected E insert(EntityManager em, RequestContext context, Map<String, Object> resource) {
         E e = super.insert(em, context, resource);
-        writeShared(context, e, resource);
+        // a new object has no policy yet: only sharing it writes one
+        if (Boolean.TRUE.equals(resource.get(RbacPolicies.SHARED))) {
+            writeShared(context, e, resource);
+        }
         return e;
     }
 

@@ -129,6 +129,7 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
         }
         em.createQuery("DELETE FROM DefaultSecurityGroupEntity d WHERE d.group = :g").setParameter("g", g)
                 .executeUpdate();
+        groups.forgetDeleted(g.id);
         // through the entities, so that the groups that lose a rule are revised
         em.createQuery("SELECT r FROM SecurityGroupRuleEntity r WHERE r.remoteGroupId = :id "
                 + "AND r.securityGroupId <> :id", SecurityGroupRuleEntity.class).setParameter("id", g.id)

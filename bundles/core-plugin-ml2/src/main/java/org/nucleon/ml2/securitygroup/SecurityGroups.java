@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -35,17 +36,43 @@ public class SecurityGroups {
     @Reference
     RbacPolicies rbac;
 
+    /** Each project's default group as found before; see {@link #ensureDefault}. */
+    private final Map<String, String> defaults = new ConcurrentHashMap<>();
+
     /**
      * The id of the project's default group, created with Neutron's default rules if the project
      * has none. Runs its own transaction: call it before opening yours, as Neutron ensures the
      * group before a network or port is created. The default_security_group key lets only one of
      * several concurrent first calls create the group; the others retry and find it.
+     *
+     * <p>An id found once is remembered and given without a transaction: a default group is
+     * deleted only by an admin, here (which forgets it) or on another server, and a port bound to
+     * a group gone fails on the binding's foreign key: the caller then {@link #forgetDefault}s it
+     * and retries.
      */
     public String ensureDefault(String projectId) {
-        return Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
-            DefaultSecurityGroupEntity existing = em.find(DefaultSecurityGroupEntity.class, projectId);
-            return existing != null ? existing.group.id : createDefault(em, projectId);
+        String known = defaults.get(projectId);
+        if (known != null) {
+            return known;
+        }
+        String id = Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+            // a query, not em.find: it asks the database rather than a cache another server may have outdated
+            List<String> existing = em.createQuery("SELECT d.group.id FROM DefaultSecurityGroupEntity d "
+                    + "WHERE d.projectId = :p", String.class).setParameter("p", projectId).getResultList();
+            return existing.isEmpty() ? createDefault(em, projectId) : existing.get(0);
         }));
+        defaults.put(projectId, id);
+        return id;
+    }
+
+    /** Forgets the project's default group, which a port's foreign key found gone. */
+    public void forgetDefault(String projectId) {
+        defaults.remove(projectId);
+    }
+
+    /** Forgets a default group being deleted. */
+    void forgetDeleted(String groupId) {
+        defaults.values().remove(groupId);
     }
 
     private static String createDefault(EntityManager em, String projectId) {

@@ -5,9 +5,9 @@ import javax.persistence.EntityManager;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 
 /** Networks that live on one host: nothing to allocate, and no MTU limit of their own. */
 @Component(service = TypeDriver.class, configurationPid = Ml2Config.PID,

@@ -7,9 +7,9 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 
 /** 802.1Q networks on the physical networks of {@code network_vlan_ranges}. */
 @Component(service = TypeDriver.class, configurationPid = Ml2Config.PID,

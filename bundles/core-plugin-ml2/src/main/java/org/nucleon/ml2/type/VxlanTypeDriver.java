@@ -3,9 +3,9 @@ package org.nucleon.ml2.type;
 import java.util.Map;
 import org.nucleon.ml2.spi.TypeDriver;
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 
 /** VXLAN: 24-bit VNIs; 1500 underlay gives 1450. */
 @Component(service = TypeDriver.class, configurationPid = Ml2Config.PID,

@@ -94,6 +94,30 @@ public class IpamTest {
         assertEquals("10.77.0.3", allocate("dhcp2", null, "network:dhcp").get(0).get("ip_address"));
     }
 
+    /**
+     * What this server knows of a subnet's addresses is a hint: an address another server took
+     * meanwhile is refused by the key and the retry reads the subnet again; one it freed is
+     * found when the subnet looks full.
+     */
+    @Test
+    public void addressesChangedByAnotherServerAreReadAgain() {
+        assertEquals("10.77.0.2", allocate("dhcp", null, "network:dhcp").get(0).get("ip_address"));
+        f.jpa.tx(em -> em.persist(new IpAllocationEntity(v4, "10.77.0.3", "elsewhere", net, "", 0)));
+        PersistenceException lost = null;
+        try {
+            allocate("dhcp2", null, "network:dhcp");
+        } catch (PersistenceException e) {
+            lost = e;
+        }
+        assertTrue(String.valueOf(lost), lost != null && Transactions.isConflict(lost));
+        assertEquals("10.77.0.4", allocate("dhcp2", null, "network:dhcp").get(0).get("ip_address"));
+
+        String small = (String) f.subnet(net, 4, "cidr", "10.79.3.0/30").get("id");
+        assertEquals("10.79.3.2", allocate("p1", List.of(body("subnet_id", small)), "").get(0).get("ip_address"));
+        f.jpa.tx(em -> em.createQuery("DELETE FROM IpAllocationEntity a WHERE a.portId = 'p1'").executeUpdate());
+        assertEquals("10.79.3.2", allocate("p2", List.of(body("subnet_id", small)), "").get(0).get("ip_address"));
+    }
+
     @Test
     public void explicitRequests() {
         // the gateway is not in the pools, but may be asked for

@@ -62,6 +62,18 @@ public class NetworkHandlerTest {
         }
     }
 
+    /** A create's answer is built from what it wrote, and must be what a show reads back. */
+    @Test
+    public void createShowsWhatShowReads() {
+        for (boolean flag : List.of(false, true)) {
+            Map<String, Object> created = networks.create(TestJpa.ADMIN, new HashMap<>(Map.of("name", "n",
+                    "tenant_id", "p1", "admin_state_up", true, "shared", flag, "router:external", flag)));
+            assertEquals(flag, created.get("shared"));
+            assertEquals(flag, created.get("router:external"));
+            assertEquals(networks.get(TestJpa.ADMIN, (String) created.get("id")), created);
+        }
+    }
+
     @Test
     public void ifMatchRevisionIsCheckedWithTheWrite() {
         String id = (String) create("rev").get("id");

@@ -77,6 +77,29 @@ public class PortHandlerTest {
     }
 
     @Test
+    public void failedCreateGivesItsAddressBack() {
+        expect("SecurityGroupNotFound", () -> f.port(net, "device_owner", "network:dhcp", "port_security_enabled",
+                true, "security_groups", List.of("11111111-2222-3333-4444-555555555555")));
+        assertEquals("10.0.0.2", fixedIps(f.port(net, "device_owner", "network:dhcp")).get(0).get("ip_address"));
+    }
+
+    /** The project's default group is remembered; one deleted behind this server's back is made again. */
+    @Test
+    public void defaultGroupDeletedElsewhereIsCreatedAgain() {
+        Object first = f.port(net).get("security_groups");
+        f.jpa.tx(em -> {
+            for (String entity : List.of("PortSecurityGroupBindingEntity", "DefaultSecurityGroupEntity",
+                    "SecurityGroupRuleEntity", "SecurityGroupEntity")) {
+                em.createQuery("DELETE FROM " + entity).executeUpdate();
+            }
+        });
+        Object second = f.port(net).get("security_groups");
+        assertEquals(1, ((List<?>) second).size());
+        assertNotEquals(first, second);
+        assertEquals(second, f.ports.get(TestJpa.ADMIN, (String) f.port(net).get("id")).get("security_groups"));
+    }
+
+    @Test
     public void portSecurityRules() {
         expect("PortSecurityAndIPRequiredForSecurityGroups", () -> f.port(net, "port_security_enabled", false,
                 "security_groups", List.of(f.groups.ensureDefault("p1"))));

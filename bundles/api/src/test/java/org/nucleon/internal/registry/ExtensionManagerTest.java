@@ -1,0 +1,66 @@
+package org.nucleon.internal.registry;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.Test;
+import org.nucleon.api.extension.ApiDefinitions;
+import org.nucleon.api.plugin.Plugin;
+import org.nucleon.api.plugin.ResourceHandler;
+
+/** The snapshot follows every arrival and departure at the next read, and is not rebuilt without one. */
+public class ExtensionManagerTest {
+
+    private static final Plugin CORE = new Plugin() {
+        @Override
+        public String pluginType() {
+            return "CORE";
+        }
+
+        @Override
+        public Set<String> supportedExtensionAliases() {
+            return Set.of("network");
+        }
+    };
+
+    private static ExtensionManager withNetworks(ResourceHandler handler) {
+        ExtensionManager m = new ExtensionManager();
+        m.bindExtension(ApiDefinitions.neutron().extension("network"));
+        m.bindPlugin(CORE);
+        m.bindHandler(handler, Map.of(ResourceHandler.COLLECTION, "networks"));
+        m.activate();
+        return m;
+    }
+
+    @Test
+    public void changesAreSeenByTheNextRead() {
+        ResourceHandler networks = new SnapshotBuilderTest.Stub("networks");
+        ExtensionManager m = withNetworks(networks);
+        assertSame(networks, m.snapshot().match(List.of("networks")).route().handler());
+
+        m.unbindHandler(networks);
+        assertNull(m.snapshot().match(List.of("networks")));
+
+        m.bindHandler(networks, Map.of(ResourceHandler.COLLECTION, "networks"));
+        assertNotNull(m.snapshot().match(List.of("networks")));
+        m.unbindPlugin(CORE);
+        assertEquals(Map.of("network", "no loaded plugin supports it"), m.snapshot().inactive());
+    }
+
+    @Test
+    public void readsWithoutChangesShareOneSnapshot() {
+        ExtensionManager m = withNetworks(new SnapshotBuilderTest.Stub("networks"));
+        ApiSnapshot first = m.snapshot();
+        assertSame(first, m.snapshot());
+        m.bindHandler(new SnapshotBuilderTest.Stub("subnets"), Map.of(ResourceHandler.COLLECTION, "subnets"));
+        ApiSnapshot second = m.snapshot();
+        assertNotSame(first, second);
+        assertSame(second, m.snapshot());
+    }
+}

@@ -1,0 +1,160 @@
+package org.nucleon.ml2.ipam;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressSeqRange;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.persistence.EntityManager;
+import org.nucleon.ml2.subnet.SubnetEntity;
+
+/**
+ * The addresses of IPv4 subnets that are held, as this server last saw them: a bit per address,
+ * so that picking a free address reads no rows instead of every allocation of the subnet (that
+ * read, and the walk over it, grew with the subnet and were a third of a port create).
+ *
+ * <p>Only a hint. The primary key of {@code ipallocations} still refuses an address held twice;
+ * a pick that loses that race (to another server, or on a stale entry) drops the entry, and the
+ * retried transaction reads the subnet again. Addresses taken by a transaction that then rolled
+ * back, or freed by another server, are seen again when the entry is read anew: when the owner of
+ * the transaction says it failed, when the subnet looks full, and at the latest after {@link #TTL_NANOS}.
+ */
+final class HeldAddresses {
+    static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Larger blocks are read as before: a bit per address of a /8 would be 2 MB a subnet. */
+    static final int MAX_HOST_BITS = 16;
+    private static final int MAX_SUBNETS = 1024;
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_SUBNETS;
+        }
+    };
+
+    private HeldAddresses() {
+    }
+
+    /** Whether the subnet's addresses are kept here: IPv4 blocks up to a /16. */
+    static boolean covers(SubnetEntity s) {
+        IPAddress block = s.block();
+        return block.isIPv4() && 32 - Ip.prefixLength(block) <= MAX_HOST_BITS;
+    }
+
+    /**
+     * Neutron's choice among the free addresses, as {@code Ipam.Allocator} makes it: in the first
+     * pool with a free address one at random among the first {@code window}, which is then held
+     * here at once so that concurrent creates on this server pick others.
+     *
+     * @param mine addresses this transaction holds already (not flushed, so maybe not read back)
+     * @return the address, or null when every pool is full (after reading the subnet again)
+     */
+    static String pick(EntityManager em, SubnetEntity s, int window, Collection<String> mine) {
+        Entry known = current(s.id());
+        String ip = (known == null ? load(em, s) : known).pick(s.pools(), window, mine);
+        if (ip == null && known != null) {
+            // a full subnet may only look full: read it before saying so
+            ip = load(em, s).pick(s.pools(), window, mine);
+        }
+        return ip;
+    }
+
+    /** An address this server's transaction takes (explicitly requested); nothing unless the subnet is kept here. */
+    static void hold(SubnetEntity s, String ip) {
+        Entry e = current(s.id());
+        if (e != null) {
+            e.set(Ip.address(ip).toIPv4().longValue(), true);
+        }
+    }
+
+    /** An address released by this server's transaction; a rollback only costs a lost race and a retry. */
+    static void release(String subnetId, String ip) {
+        Entry e = current(subnetId);
+        if (e != null) {
+            e.set(Ip.address(ip).toIPv4().longValue(), false);
+        }
+    }
+
+    /** Forgets what is known of the subnets, so the next pick reads them from the database. */
+    static void forget(Collection<String> subnetIds) {
+        synchronized (ENTRIES) {
+            ENTRIES.keySet().removeAll(subnetIds);
+        }
+    }
+
+    /** Forgets what is known of the network's subnets. */
+    static void forgetNetwork(String networkId) {
+        synchronized (ENTRIES) {
+            ENTRIES.values().removeIf(e -> e.networkId.equals(networkId));
+        }
+    }
+
+    private static Entry current(String subnetId) {
+        synchronized (ENTRIES) {
+            Entry e = ENTRIES.get(subnetId);
+            return e == null || e.expired() ? null : e;
+        }
+    }
+
+    private static Entry load(EntityManager em, SubnetEntity s) {
+        Entry e = new Entry(s, em.createQuery("SELECT a.ipAddress FROM IpAllocationEntity a WHERE a.subnetId = :s",
+                String.class).setParameter("s", s.id()).getResultList());
+        synchronized (ENTRIES) {
+            ENTRIES.put(s.id(), e);
+        }
+        return e;
+    }
+
+    /** One subnet: bit i is the block's i-th address. */
+    private static final class Entry {
+        final String networkId;
+        final long base;
+        final BitSet held;
+        final long loadedAt = System.nanoTime();
+
+        Entry(SubnetEntity s, List<String> held) {
+            networkId = s.networkId();
+            base = s.block().getLower().toIPv4().longValue();
+            this.held = new BitSet(1 << (32 - Ip.prefixLength(s.block())));
+            held.forEach(ip -> this.held.set(index(Ip.address(ip).toIPv4().longValue())));
+        }
+
+        boolean expired() {
+            return System.nanoTime() - loadedAt > TTL_NANOS;
+        }
+
+        private int index(long address) {
+            return (int) (address - base);
+        }
+
+        synchronized void set(long address, boolean value) {
+            held.set(index(address), value);
+        }
+
+        synchronized String pick(List<IPAddressSeqRange> pools, int window, Collection<String> mine) {
+            for (IPAddressSeqRange pool : pools) {
+                int last = index(pool.getUpper().toIPv4().longValue());
+                List<Integer> free = new ArrayList<>();
+                for (int i = held.nextClearBit(index(pool.getLower().toIPv4().longValue()));
+                        i <= last && free.size() < window; i = held.nextClearBit(i + 1)) {
+                    if (mine.isEmpty() || !mine.contains(Ip.ipv4Text(base + i))) {
+                        free.add(i);
+                    }
+                }
+                if (!free.isEmpty()) {
+                    int i = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+                    held.set(i);
+                    return Ip.ipv4Text(base + i);
+                }
+            }
+            return null;
+        }
+    }
+}
