@@ -285,6 +285,13 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
         return e.segments.stream().map(SegmentEntity::segment).toList();
     }
 
+    /** Networks this transaction created answer with what it wrote, their {@code shared} too. */
+    @Override
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<NetworkEntity> networks) {
+        return networks.stream().allMatch(n -> n.written != null) ? views(em, networks)
+                : super.views(em, context, networks);
+    }
+
     /**
      * Adds what other tables hold: the network's subnets and the address scopes of their pools;
      * for networks this transaction created, what it wrote.
