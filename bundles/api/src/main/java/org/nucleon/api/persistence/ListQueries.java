@@ -3,9 +3,7 @@ package org.nucleon.api.persistence;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +14,6 @@ import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Expression;
 import javax.persistence.criteria.Order;
-import javax.persistence.criteria.ParameterExpression;
 import javax.persistence.criteria.Path;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
@@ -31,11 +28,6 @@ import org.nucleon.api.query.SortKey;
  * and keyset pagination after the marker (Neutron's {@code paginate_query}), so a page costs
  * the same on page one and page one hundred. The caller's {@link Scope} (what it may see) holds
  * in the database too, so pages are full and a marker it may not see is 404.
- *
- * <p>Every value (filters, ids, the marker's) is a bound parameter, never a literal in the SQL: then a
- * page runs one statement text the database compiled once, and its plan does not swing with the values
- * (Derby, given {@code id > 'literal'}, may choose to sort the whole table when the marker is near the
- * start).
  */
 public final class ListQueries {
     private static final String ID = "id";
@@ -83,7 +75,6 @@ public final class ListQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> cq = cb.createQuery(type);
         Root<E> root = cq.from(type);
-        Parameters params = new Parameters(cb);
         List<Predicate> where = new ArrayList<>();
         Predicate visible = scope.restrict(cb, cq, root);
         if (visible != null) {
@@ -92,19 +83,19 @@ public final class ListQueries {
         q.filters().forEach((attr, values) -> {
             String field = columns.get(attr);
             if (field != null) {
-                where.add(root.get(field).in(params.collection(values)));
+                where.add(root.get(field).in(values));
             }
         });
         String id = columns.getOrDefault(ID, ID);
         if (q.ids() != null) {
-            where.add(root.get(id).in(params.collection(q.ids())));
+            where.add(root.get(id).in(q.ids()));
         }
         if (!q.excludedIds().isEmpty()) {
-            where.add(cb.not(root.get(id).in(params.collection(q.excludedIds()))));
+            where.add(cb.not(root.get(id).in(q.excludedIds())));
         }
         if (q.changedSince() != null && StandardAttributes.class.isAssignableFrom(type)) {
             where.add(cb.greaterThanOrEqualTo(root.get(UPDATED_AT),
-                    params.value(LocalDateTime.class, LocalDateTime.ofInstant(q.changedSince(), ZoneOffset.UTC))));
+                    LocalDateTime.ofInstant(q.changedSince(), ZoneOffset.UTC)));
         }
         if (extra != null) {
             where.add(extra.apply(root));
@@ -112,7 +103,7 @@ public final class ListQueries {
         List<SortKey> sorts = q.sorts().stream().filter(s -> columns.containsKey(s.attribute())).toList();
         if (q.marker() != null && q.limit() > 0) {
             List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, notFound, scope);
-            where.add(after(cb, root, markerValues, sorts, columns, q.pageReverse(), params));
+            where.add(after(cb, root, markerValues, sorts, columns, q.pageReverse()));
         }
         cq.where(where.toArray(Predicate[]::new));
         List<Order> order = new ArrayList<>();
@@ -122,7 +113,6 @@ public final class ListQueries {
         }
         cq.orderBy(order);
         var query = em.createQuery(cq);
-        params.bind(query);
         if (q.limit() > 0) {
             query.setMaxResults(q.limit());
         }
@@ -166,10 +156,9 @@ public final class ListQueries {
         // the controller always ends the sort keys with the primary key
         String primaryKey = columns.get(sorts.get(sorts.size() - 1).attribute());
         Predicate visible = scope.restrict(cb, cq, root);
-        ParameterExpression<String> id = cb.parameter(String.class);
-        Predicate byId = cb.equal(root.get(primaryKey), id);
+        Predicate byId = cb.equal(root.get(primaryKey), marker);
         cq.multiselect(select).where(visible == null ? byId : cb.and(byId, visible));
-        List<Tuple> rows = em.createQuery(cq).setParameter(id, marker).getResultList();
+        List<Tuple> rows = em.createQuery(cq).getResultList();
         if (rows.isEmpty()) {
             throw notFound.apply(marker);
         }
@@ -179,48 +168,19 @@ public final class ListQueries {
     /** Rows strictly beyond the marker in the (possibly reversed) sort order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Object> marker, List<SortKey> sorts,
-            Map<String, String> columns, boolean reverse, Parameters params) {
+            Map<String, String> columns, boolean reverse) {
         List<Predicate> alternatives = new ArrayList<>();
         for (int i = 0; i < sorts.size(); i++) {
             List<Predicate> all = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                Path<Object> path = root.get(columns.get(sorts.get(j).attribute()));
-                all.add(cb.equal(path, params.value((Class) path.getJavaType(), marker.get(j))));
+                all.add(cb.equal(root.get(columns.get(sorts.get(j).attribute())), marker.get(j)));
             }
-            Path<Comparable> path = root.get(columns.get(sorts.get(i).attribute()));
-            Expression<Comparable> v = params.value((Class) path.getJavaType(), (Comparable) marker.get(i));
+            Expression<Comparable> path = root.get(columns.get(sorts.get(i).attribute()));
+            Comparable v = (Comparable) marker.get(i);
             boolean forward = sorts.get(i).ascending() != reverse;
             all.add(forward ? cb.greaterThan(path, v) : cb.lessThan(path, v));
             alternatives.add(cb.and(all.toArray(Predicate[]::new)));
         }
         return cb.or(alternatives.toArray(Predicate[]::new));
-    }
-
-    /** The values of one query, as parameters to bind once the query exists. */
-    private static final class Parameters {
-        private final CriteriaBuilder cb;
-        private final Map<ParameterExpression<?>, Object> values = new LinkedHashMap<>();
-
-        Parameters(CriteriaBuilder cb) {
-            this.cb = cb;
-        }
-
-        <T> ParameterExpression<T> value(Class<T> type, T value) {
-            ParameterExpression<T> p = cb.parameter(type);
-            values.put(p, value);
-            return p;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ParameterExpression<Collection<?>> collection(Collection<?> value) {
-            ParameterExpression p = cb.parameter(Collection.class);
-            values.put(p, value);
-            return p;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        void bind(javax.persistence.TypedQuery<?> query) {
-            values.forEach((p, v) -> query.setParameter((ParameterExpression) p, v));
-        }
     }
 }
