@@ -52,7 +52,9 @@ final class PortBindings {
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(String json) {
         try {
-            return json == null || json.isEmpty() ? new LinkedHashMap<>() : JSON.readValue(json, LinkedHashMap.class);
+            // most ports store "{}": no parser for them, it is a share of every listed port's cost
+            return json == null || json.isEmpty() || json.equals("{}") ? new LinkedHashMap<>()
+                    : JSON.readValue(json, LinkedHashMap.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored binding data is not JSON", e);
         }

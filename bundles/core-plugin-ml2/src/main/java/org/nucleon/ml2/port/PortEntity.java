@@ -12,12 +12,15 @@ import org.nucleon.api.persistence.StandardAttributes;
 
 /**
  * A row of the {@code ports} table, with its binding. A MAC address is unique on its network
- * because the database says so.
+ * because the database says so. A network's ports in id order (the default sort, and where a
+ * marker's page starts) are an index range, as are ports by name (clients look ports up by name).
  */
 @Entity
 @Table(name = "ports", uniqueConstraints = @UniqueConstraint(name = "uniq_ports0network_id0mac_address",
         columnNames = {"network_id", "mac_address"}), indexes = {
             @Index(name = "ix_ports_network_id_device_owner", columnList = "network_id,device_owner"),
+            @Index(name = "ix_ports_network_id_id", columnList = "network_id,id"),
+            @Index(name = "ix_ports_name", columnList = "name"),
             @Index(name = "ix_ports_device_id", columnList = "device_id"),
             @Index(name = "ix_ports_project_id", columnList = "project_id")})
 public class PortEntity extends StandardAttributes {

@@ -13,11 +13,14 @@ import javax.persistence.Table;
 
 /**
  * Neutron's {@code securitygroupportbindings}: which groups a port uses. The key makes each pair
- * unique; the foreign key keeps a group that a port uses from being deleted.
+ * unique; the foreign key keeps a group that a port uses from being deleted. The key leads with
+ * the group, so the groups of a page of ports need their own index on the port: without it each
+ * lookup scans every binding.
  */
 @Entity
-@Table(name = "securitygroupportbindings",
-        indexes = @Index(name = "ix_sgportbindings_security_group_id", columnList = "security_group_id"))
+@Table(name = "securitygroupportbindings", indexes = {
+    @Index(name = "ix_sgportbindings_security_group_id", columnList = "security_group_id"),
+    @Index(name = "ix_sgportbindings_port_id", columnList = "port_id")})
 @IdClass(PortSecurityGroupBindingEntity.Key.class)
 public class PortSecurityGroupBindingEntity {
     @Id
