@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
@@ -42,8 +43,11 @@ public final class ApiController {
 
     /** How long a failed handler may take to leave; DS deactivation is slow on a loaded machine. */
     private static final long HANDLER_DEPARTURE_WAIT_NANOS = 10_000_000_000L;
+    /** How long a request that lost its handler waits for a restarted one before it is answered 404. */
+    private static final long HANDLER_RETURN_WAIT_NANOS = 5_000_000_000L;
 
     private final Supplier<ApiSnapshot> snapshots;
+    private final Predicate<String> restarting;
     private final Supplier<ApiConfig> config;
     private final Authenticator authenticator;
     private final Supplier<PolicyRules> policy;
@@ -66,6 +70,16 @@ public final class ApiController {
      */
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
             Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas) {
+        this(snapshots, config, authenticator, policy, quotas, collection -> false);
+    }
+
+    /**
+     * @param restarting whether a collection's handler left a moment ago while its bundle stayed
+     *                   active (a dependency of it restarted): requests then wait for its return
+     */
+    public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
+            Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas, Predicate<String> restarting) {
+        this.restarting = restarting;
         this.snapshots = snapshots;
         this.config = config;
         this.authenticator = authenticator;
@@ -84,6 +98,10 @@ public final class ApiController {
     }
 
     public ApiResponse handle(ApiRequest req, String requestId) {
+        return handle(req, requestId, true);
+    }
+
+    private ApiResponse handle(ApiRequest req, String requestId, boolean mayReplay) {
         ApiSnapshot snapshot = snapshots.get();
         try {
             try {
@@ -108,7 +126,7 @@ public final class ApiController {
         } catch (NeutronException e) {
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
-            return unexpected(snapshot, req, e);
+            return unexpected(snapshot, req, requestId, e, mayReplay);
         }
     }
 
@@ -117,12 +135,22 @@ public final class ApiController {
      * before its service leaves) answers as the API is once it has left: 404, not 500. Anything
      * else is a bug: logged, and a 500 without internals.
      */
-    private ApiResponse unexpected(ApiSnapshot used, ApiRequest req, RuntimeException e) {
+    private ApiResponse unexpected(ApiSnapshot used, ApiRequest req, String requestId, RuntimeException e,
+            boolean mayReplay) {
         List<String> segs = segments(req.path());
         List<String> rest = segs.isEmpty() ? segs : segs.subList(1, segs.size());
         RouteMatch before = used.match(rest);
-        if (before != null && handlerLeaves(before.route().handler(), rest)) {
+        ResourceHandler h = before == null ? null : before.route().handler();
+        if (h != null && awaitRoute(rest, now -> now == null || now.route().handler() != h,
+                HANDLER_DEPARTURE_WAIT_NANOS)) {
             LOG.debug("request raced with the removal of its handler: {} {}", req.method(), req.path(), e);
+            // A handler that comes straight back was restarted, not removed: its persistence unit
+            // went with the datasource under it (the transaction manager re-registers once early
+            // after a restart). Its transaction failed before commit, so its successor serves it.
+            if (mayReplay && restarting.test(rest.get(0))
+                    && awaitRoute(rest, ApiController::served, HANDLER_RETURN_WAIT_NANOS)) {
+                return handle(req, requestId, false);
+            }
             return ApiResponse.error(NeutronException.httpNotFound());
         }
         LOG.error("unexpected failure serving {} {}", req.method(), req.path(), e);
@@ -130,11 +158,11 @@ public final class ApiController {
                 "Request Failed: internal server error while processing your request."));
     }
 
-    private boolean handlerLeaves(ResourceHandler h, List<String> segs) {
-        long deadline = System.nanoTime() + HANDLER_DEPARTURE_WAIT_NANOS;
+    /** Waits, up to the given time, until the route of the segments is in the state wanted. */
+    private boolean awaitRoute(List<String> segs, Predicate<RouteMatch> wanted, long nanos) {
+        long deadline = System.nanoTime() + nanos;
         while (true) {
-            RouteMatch now = snapshots.get().match(segs);
-            if (now == null || now.route().handler() != h) {
+            if (wanted.test(snapshots.get().match(segs))) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -147,6 +175,10 @@ public final class ApiController {
                 return false;
             }
         }
+    }
+
+    private static boolean served(RouteMatch m) {
+        return m != null && m.route().handler() != null;
     }
 
     private ApiResponse dispatch(ApiSnapshot snapshot, ApiRequest req, String requestId) {
@@ -174,7 +206,13 @@ public final class ApiController {
                     : ApiResponse.of(200, Map.of("extension", extension(snapshot, rest.get(1))));
         }
         RouteMatch m = snapshot.match(rest);
-        if (m == null || m.route().handler() == null) {
+        if (!served(m) && restarting.test(rest.get(0))
+                && awaitRoute(rest, ApiController::served, HANDLER_RETURN_WAIT_NANOS)) {
+            // its handler is being restarted (see unexpected()): served by the new one
+            snapshot = snapshots.get();
+            m = snapshot.match(rest);
+        }
+        if (!served(m)) {
             throw NeutronException.httpNotFound();
         }
         if (req.method().equals("PUT") || req.method().equals("DELETE")) {

@@ -15,6 +15,8 @@ import org.nucleon.api.plugin.MemberSubResource;
 import org.nucleon.api.plugin.Plugin;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,10 +36,13 @@ import org.slf4j.LoggerFactory;
 @Component(service = ExtensionManager.class, immediate = true)
 public class ExtensionManager {
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionManager.class);
+    private static final long RESTART_WINDOW_NANOS = 10_000_000_000L;
 
     private final Map<ExtensionDescriptor, Boolean> descriptors = new ConcurrentHashMap<>();
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
+    /** Collections whose handler left while its bundle stayed active, and when. */
+    private final Map<String, Long> restartedAt = new ConcurrentHashMap<>();
     private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
     private final Map<IdFilter, String> idFilters = new ConcurrentHashMap<>();
     private final Map<MemberSubResource, Map.Entry<String, SnapshotBuilder.SubResource>> subResources =
@@ -84,13 +89,27 @@ public class ExtensionManager {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + ResourceHandler.COLLECTION + "=*)")
     void bindHandler(ResourceHandler h, Map<String, Object> properties) {
-        handlers.put(h, String.valueOf(properties.get(ResourceHandler.COLLECTION)));
+        String collection = String.valueOf(properties.get(ResourceHandler.COLLECTION));
+        handlers.put(h, collection);
+        restartedAt.remove(collection);
         stale.set(true);
     }
 
     void unbindHandler(ResourceHandler h) {
-        handlers.remove(h);
+        String collection = handlers.remove(h);
+        // its bundle still active: the component lost a dependency (its persistence unit, with the
+        // datasource under it) and comes back, unlike a bundle being stopped or uninstalled
+        Bundle b = FrameworkUtil.getBundle(h.getClass());
+        if (collection != null && b != null && b.getState() == Bundle.ACTIVE) {
+            restartedAt.put(collection, System.nanoTime());
+        }
         stale.set(true);
+    }
+
+    /** Whether the collection's handler left within the last seconds while its bundle stayed active. */
+    public boolean restarting(String collection) {
+        Long at = restartedAt.get(collection);
+        return at != null && System.nanoTime() - at < RESTART_WINDOW_NANOS;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -91,7 +91,7 @@ public class ApiServlet extends HttpServlet {
         super.init(config);
         ApiConfig api = apiConfig(settings);
         ApiController controller = new ApiController(extensions::snapshot, () -> api, authenticator,
-                policySource(settings), () -> quotas);
+                policySource(settings), () -> quotas, extensions::restarting);
         Rendering rendering = new Rendering();
         ResourceConfig rc = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
