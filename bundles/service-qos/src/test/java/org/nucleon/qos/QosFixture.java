@@ -10,6 +10,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.qos.binding.TestBindings;
+import org.nucleon.qos.policy.CoreResources;
 import org.nucleon.qos.policy.PolicyHandler;
 import org.nucleon.qos.rule.RuleHandler;
 import org.nucleon.qos.rule.RuleType;
@@ -20,7 +21,8 @@ public final class QosFixture implements AutoCloseable {
 
     public final TestJpa jpa = new TestJpa();
     public final TestRbac rbac = new TestRbac();
-    public final PolicyHandler policies = new PolicyHandler(jpa, rbac);
+    public final CoreResources core = new CoreResources();
+    public final PolicyHandler policies = new PolicyHandler(jpa, rbac, core);
     public final TestBindings bindings = new TestBindings(jpa, rbac);
 
     public static RequestContext member(String project) {

@@ -24,8 +24,6 @@ import org.nucleon.qos.rule.RuleEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code /v2.0/qos/policies}: shown with their rules and whether they are their project's default.
@@ -40,15 +38,8 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
 
     private final JpaTemplate jpa;
     private final RbacPolicies rbac;
-
-    /** The core plugin's networks and ports, to tell a binding of a deleted one from a real user. */
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
-    volatile ResourceHandler networks;
-
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
-    volatile ResourceHandler ports;
+    /** To tell a binding of a deleted network or port from a real user. */
+    private final CoreResources core;
 
     @Reference
     CallbackRegistry callbacks;
@@ -66,10 +57,11 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
 
     @Activate
     public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa,
-            @Reference RbacPolicies rbac) {
+            @Reference RbacPolicies rbac, @Reference CoreResources core) {
         super(PolicyEntity.class, "QosPolicy", COLUMNS);
         this.jpa = jpa;
         this.rbac = rbac;
+        this.core = core;
         shareLegacyFlags();
     }
 
@@ -149,8 +141,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     /** Refused while a network or port uses it, as Neutron; its rules, default mark and RBAC policies go with it. */
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, PolicyEntity p) {
-        Bindings.refuseInUse(em, p, (type, id) -> gone(context, Bindings.NETWORK.equals(type) ? networks : ports,
-                id));
+        Bindings.refuseInUse(em, p, (type, id) -> core.gone(type, id, context.requestId()));
         DefaultPolicyEntity d = em.find(DefaultPolicyEntity.class, p.projectId);
         if (d != null && d.policy == p) {
             em.remove(d);
@@ -162,22 +153,6 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     @Override
     protected Map<String, Object> toMap(PolicyEntity p) {
         throw new UnsupportedOperationException("policies are shown through views()");
-    }
-
-    /**
-     * Whether the core plugin no longer has the resource, asked as admin since the policy's owner
-     * may not see a network of another project; unknown (so in use) while the core plugin is absent.
-     */
-    private static boolean gone(RequestContext context, ResourceHandler core, String id) {
-        if (core == null) {
-            return false;
-        }
-        try {
-            core.get(new RequestContext(null, null, List.of("admin"), true, context.requestId()), id);
-            return false;
-        } catch (NeutronException e) {
-            return e.status() == 404;
-        }
     }
 
     /** With {@code shared} as the caller sees it: policies for everyone or its project. */

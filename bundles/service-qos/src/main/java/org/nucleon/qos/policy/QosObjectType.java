@@ -1,20 +1,14 @@
 package org.nucleon.qos.policy;
 
-import java.util.List;
 import java.util.Set;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.nucleon.api.context.RequestContext;
-import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.rbac.RbacObjectType;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.qos.binding.Bindings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * QoS policies as the RBAC object type {@code qos_policy}, valid in rbac-policies while this
@@ -24,19 +18,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = RbacObjectType.class)
 public class QosObjectType implements RbacObjectType {
     private final JpaTemplate jpa;
-
-    /** The core plugin's networks and ports, for the project of a binding stored without one. */
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=networks)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
-    volatile ResourceHandler networks;
-
-    @Reference(target = "(" + ResourceHandler.COLLECTION + "=ports)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
-    volatile ResourceHandler ports;
+    /** For the project of a binding stored without one. */
+    private final CoreResources core;
 
     @Activate
-    public QosObjectType(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa) {
+    public QosObjectType(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa,
+            @Reference CoreResources core) {
         this.jpa = jpa;
+        this.core = core;
     }
 
     @Override
@@ -67,23 +56,7 @@ public class QosObjectType implements RbacObjectType {
         if (!RbacPolicies.ACCESS_AS_SHARED.equals(action)) {
             return Set.of();
         }
-        return jpa.txExpr(TransactionType.Supports, em -> Bindings.projectsUsing(em, objectId, this::projectOf));
-    }
-
-    /** The project of a network or port, asked as admin; null when unknown (core plugin absent, or gone). */
-    private String projectOf(String resourceType, String resourceId) {
-        ResourceHandler core = Bindings.NETWORK.equals(resourceType) ? networks : ports;
-        if (core == null) {
-            return null;
-        }
-        try {
-            return (String) core.get(new RequestContext(null, null, List.of("admin"), true, null), resourceId)
-                    .get("tenant_id");
-        } catch (NeutronException e) {
-            if (e.status() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        return jpa.txExpr(TransactionType.Supports, em -> Bindings.projectsUsing(em, objectId,
+                (type, id) -> core.projectOf(type, id, null)));
     }
 }

@@ -105,10 +105,10 @@ public class PolicyHandlerTest {
                 new HashMap<>(Map.of("qos_policy_id", pid)));
         // without the core plugin nobody can tell: still in use
         expect(409, "QosPolicyInUse", () -> f.policies.delete(ADMIN, pid));
-        f.policies.networks = new KnownNetworks(Map.of(net, "fake_project_id"));
+        f.core.networks = new KnownNetworks(Map.of(net, "fake_project_id"));
         expect(409, "QosPolicyInUse", () -> f.policies.delete(ADMIN, pid));
         // deleted while the QoS plugin was not installed to hear of it
-        f.policies.networks = new KnownNetworks(Map.of());
+        f.core.networks = new KnownNetworks(Map.of());
         f.policies.delete(ADMIN, pid);
         expect(404, "QosPolicyNotFound", () -> f.policies.get(ADMIN, pid));
         assertEquals(null, f.bindings.network(net).get("qos_policy_id"));
@@ -153,7 +153,7 @@ public class PolicyHandlerTest {
         String port = "33333333-3333-3333-3333-333333333333";
         expect(404, "QosPolicyNotFound", () -> f.bindings.created(member("p3"), "port", port, Map.of("id", port,
                 "tenant_id", "p3"), new HashMap<>(Map.of("qos_policy_id", pid))));
-        QosObjectType type = new QosObjectType(f.jpa);
+        QosObjectType type = new QosObjectType(f.jpa, f.core);
         assertEquals("p1", type.owner(pid));
         assertEquals("who depends on the grant", Set.of("p2"), type.users(pid, "access_as_shared"));
         assertEquals(Set.of(), type.users(pid, "access_as_external"));
@@ -164,9 +164,9 @@ public class PolicyHandlerTest {
         String pid = f.policy("tenant_id", "p1", "project_id", "p1");
         String net = "44444444-4444-4444-4444-444444444444";
         f.bindings.created(ADMIN, "network", net, Map.of("id", net), new HashMap<>(Map.of("qos_policy_id", pid)));
-        QosObjectType type = new QosObjectType(f.jpa);
+        QosObjectType type = new QosObjectType(f.jpa, f.core);
         assertEquals("unknown without the core plugin", Set.of(), type.users(pid, "access_as_shared"));
-        type.networks = new KnownNetworks(Map.of(net, "p2"));
+        f.core.networks = new KnownNetworks(Map.of(net, "p2"));
         assertEquals(Set.of("p2"), type.users(pid, "access_as_shared"));
     }
 
@@ -176,10 +176,10 @@ public class PolicyHandlerTest {
         f.jpa.tx(TransactionType.Required, em -> {
             em.find(PolicyEntity.class, pid).legacyShared = true;
         });
-        new PolicyHandler(f.jpa, f.rbac);
+        new PolicyHandler(f.jpa, f.rbac, f.core);
         assertEquals(true, f.policies.get(member("p2"), pid).get("shared"));
         f.policies.update(ADMIN, pid, Map.of("shared", false));
-        new PolicyHandler(f.jpa, f.rbac);
+        new PolicyHandler(f.jpa, f.rbac, f.core);
         assertEquals("the flag was cleared: unsharing sticks", false, f.policies.get(ADMIN, pid).get("shared"));
     }
 
