@@ -181,9 +181,28 @@ public abstract class NucleonKarafTestSupport {
         }
     }
 
+    /**
+     * Http loads Jackson through the probe's dynamic import; during a refresh right after boot the
+     * Jackson bundle is not there for a moment, and a class that failed to initialise stays failed.
+     */
+    private void awaitJackson() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Bundle b : bundleContext.getBundles()) {
+                if ("com.fasterxml.jackson.core.jackson-databind".equals(b.getSymbolicName())
+                        && b.getState() == Bundle.ACTIVE) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("jackson-databind was not active within 60 s");
+    }
+
     /** A client for the distribution, once the networks collection is served. */
     protected Http api() throws InterruptedException {
         if (http == null) {
+            awaitJackson();
             Http h = new Http("http://127.0.0.1:" + System.getProperty("nucleon.test.http.port"));
             if (!Http.await(60_000, () -> h.get("/v2.0/networks").status() == 200)) {
                 throw new AssertionError("Nucleon did not serve /v2.0/networks within 60 s");
