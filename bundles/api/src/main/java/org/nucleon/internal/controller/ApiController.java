@@ -47,7 +47,7 @@ public final class ApiController {
     private static final long HANDLER_RETURN_WAIT_NANOS = 5_000_000_000L;
 
     private final Supplier<ApiSnapshot> snapshots;
-    private final Predicate<String> restarting;
+    private final Predicate<List<String>> restarting;
     private final Supplier<ApiConfig> config;
     private final Authenticator authenticator;
     private final Supplier<PolicyRules> policy;
@@ -70,15 +70,16 @@ public final class ApiController {
      */
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
             Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas) {
-        this(snapshots, config, authenticator, policy, quotas, collection -> false);
+        this(snapshots, config, authenticator, policy, quotas, segments -> false);
     }
 
     /**
-     * @param restarting whether a collection's handler left a moment ago while its bundle stayed
-     *                   active (a dependency of it restarted): requests then wait for its return
+     * @param restarting whether the path segments below {@code /v2.0} lead to a collection whose
+     *                   handler left a moment ago while its bundle stayed active (a dependency of it
+     *                   restarted): requests then wait for its return
      */
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
-            Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas, Predicate<String> restarting) {
+            Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas, Predicate<List<String>> restarting) {
         this.restarting = restarting;
         this.snapshots = snapshots;
         this.config = config;
@@ -147,7 +148,7 @@ public final class ApiController {
             // A handler that comes straight back was restarted, not removed: its persistence unit
             // went with the datasource under it (the transaction manager re-registers once early
             // after a restart). Its transaction failed before commit, so its successor serves it.
-            if (mayReplay && restarting.test(rest.get(0))
+            if (mayReplay && restarting.test(rest)
                     && awaitRoute(rest, ApiController::served, HANDLER_RETURN_WAIT_NANOS)) {
                 return handle(req, requestId, false);
             }
@@ -206,7 +207,7 @@ public final class ApiController {
                     : ApiResponse.of(200, Map.of("extension", extension(snapshot, rest.get(1))));
         }
         RouteMatch m = snapshot.match(rest);
-        if (!served(m) && restarting.test(rest.get(0))
+        if (!served(m) && restarting.test(rest)
                 && awaitRoute(rest, ApiController::served, HANDLER_RETURN_WAIT_NANOS)) {
             // its handler is being restarted (see unexpected()): served by the new one
             snapshot = snapshots.get();

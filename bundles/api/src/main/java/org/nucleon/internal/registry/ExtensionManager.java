@@ -41,8 +41,8 @@ public class ExtensionManager {
     private final Map<ExtensionDescriptor, Boolean> descriptors = new ConcurrentHashMap<>();
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
-    /** Collections whose handler left while its bundle stayed active, and when. */
-    private final Map<String, Long> restartedAt = new ConcurrentHashMap<>();
+    /** Collections whose handler left while its bundle stayed active: the route it served, and when. */
+    private final Map<String, Map.Entry<Route, Long>> restarted = new ConcurrentHashMap<>();
     private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
     private final Map<IdFilter, String> idFilters = new ConcurrentHashMap<>();
     private final Map<MemberSubResource, Map.Entry<String, SnapshotBuilder.SubResource>> subResources =
@@ -91,7 +91,7 @@ public class ExtensionManager {
     void bindHandler(ResourceHandler h, Map<String, Object> properties) {
         String collection = String.valueOf(properties.get(ResourceHandler.COLLECTION));
         handlers.put(h, collection);
-        restartedAt.remove(collection);
+        restarted.remove(collection);
         stale.set(true);
     }
 
@@ -99,17 +99,29 @@ public class ExtensionManager {
         String collection = handlers.remove(h);
         // its bundle still active: the component lost a dependency (its persistence unit, with the
         // datasource under it) and comes back, unlike a bundle being stopped or uninstalled
-        Bundle b = FrameworkUtil.getBundle(h.getClass());
-        if (collection != null && b != null && b.getState() == Bundle.ACTIVE) {
-            restartedAt.put(collection, System.nanoTime());
+        if (collection != null && bundleActive(h)) {
+            current.get().routes().stream().filter(r -> r.handler() == h).findFirst()
+                    .ifPresent(r -> restarted.put(collection, Map.entry(r, System.nanoTime())));
         }
         stale.set(true);
     }
 
-    /** Whether the collection's handler left within the last seconds while its bundle stayed active. */
-    public boolean restarting(String collection) {
-        Long at = restartedAt.get(collection);
-        return at != null && System.nanoTime() - at < RESTART_WINDOW_NANOS;
+    /** Whether the bundle of a service is active (not starting, stopping or gone). */
+    boolean bundleActive(Object service) {
+        Bundle b = FrameworkUtil.getBundle(service.getClass());
+        return b != null && b.getState() == Bundle.ACTIVE;
+    }
+
+    /**
+     * Whether the path segments below {@code /v2.0} lead to a collection whose handler left within
+     * the last seconds while its bundle stayed active; matched as the API matches them, since a
+     * path names its collection in its own words ({@code qos/policies}, {@code metering-labels}).
+     */
+    public boolean restarting(List<String> segments) {
+        long now = System.nanoTime();
+        List<Route> recent = restarted.values().stream().filter(e -> now - e.getValue() < RESTART_WINDOW_NANOS)
+                .map(Map.Entry::getKey).toList();
+        return !recent.isEmpty() && new ApiSnapshot(List.of(), Map.of(), recent).match(segments) != null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -592,7 +592,7 @@ public class ApiControllerTest {
         ApiSnapshot without = SnapshotBuilder.build(List.of(ApiDefinitions.neutron().extension("network")),
                 Set.of(), Map.of());
         controller = new ApiController(current::get, () -> config, (req, requestId) -> ctx, PolicyRules::defaults,
-                () -> null, "networks"::equals);
+                () -> null, segments -> segments.get(0).equals("networks"));
         Runnable restartedSoon = () -> new Thread(() -> {
             try {
                 Thread.sleep(300);

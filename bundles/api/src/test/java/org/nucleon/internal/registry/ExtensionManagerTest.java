@@ -1,10 +1,12 @@
 package org.nucleon.internal.registry;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -62,5 +64,39 @@ public class ExtensionManagerTest {
         ApiSnapshot second = m.snapshot();
         assertNotSame(first, second);
         assertSame(second, m.snapshot());
+    }
+
+    @Test
+    public void aHandlerLeavingWhileItsBundleStaysActiveIsRestartingUnderItsOwnPath() {
+        ExtensionManager m = new ExtensionManager() {
+            @Override
+            boolean bundleActive(Object service) {
+                return true;
+            }
+        };
+        m.bindExtension(ApiDefinitions.neutron().extension("metering"));
+        m.bindPlugin(new Plugin() {
+            @Override
+            public String pluginType() {
+                return "METERING";
+            }
+
+            @Override
+            public Set<String> supportedExtensionAliases() {
+                return Set.of("metering");
+            }
+        });
+        ResourceHandler labels = new SnapshotBuilderTest.Stub("metering_labels");
+        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
+        m.bindHandler(new SnapshotBuilderTest.Stub("metering_label_rules"),
+                Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
+        m.activate();
+        List<String> label = List.of("metering-labels", "l1");
+        assertNotNull(m.snapshot().match(label));
+        m.unbindHandler(labels);
+        assertTrue(m.restarting(label));
+        assertFalse(m.restarting(List.of("metering-label-rules", "r1")));
+        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
+        assertFalse("back: no longer restarting", m.restarting(label));
     }
 }
