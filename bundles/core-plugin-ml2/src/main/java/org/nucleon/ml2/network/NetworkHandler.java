@@ -285,19 +285,12 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
         return e.segments.stream().map(SegmentEntity::segment).toList();
     }
 
-    /** Networks this transaction created answer with what it wrote, their {@code shared} too. */
-    @Override
-    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<NetworkEntity> networks) {
-        return networks.stream().allMatch(n -> n.written != null) ? views(em, networks)
-                : super.views(em, context, networks);
-    }
-
     /**
-     * Adds what other tables hold: the network's subnets and the address scopes of their pools;
-     * for networks this transaction created, what it wrote.
+     * Networks this transaction created answer with what it wrote (their {@code shared} too),
+     * reading none of the other tables.
      */
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
+    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<NetworkEntity> networks) {
         if (networks.stream().allMatch(n -> n.written != null)) {
             return networks.stream().map(n -> {
                 Map<String, Object> v = toMap(n);
@@ -305,6 +298,12 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
                 return v;
             }).toList();
         }
+        return super.views(em, context, networks);
+    }
+
+    /** Adds what other tables hold: the network's subnets and the address scopes of their pools. */
+    @Override
+    protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
         List<Map<String, Object>> out = super.views(em, networks);
         List<String> ids = networks.stream().map(n -> n.id).toList();
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
