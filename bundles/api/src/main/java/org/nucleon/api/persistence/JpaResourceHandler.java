@@ -56,16 +56,26 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     /** Applies the updatable attributes present in a body. */
     protected abstract void apply(E entity, Map<String, Object> changes);
 
-    /** Stores a new resource inside the create transaction; by default the entity with the body applied. */
+    /**
+     * Checks a create ({@code create}) or update body against the stored state and sets what the
+     * database decides (e.g. a CIDR from a pool), before {@link #apply}; by default nothing. Bulk
+     * creates share one transaction, so a later item is checked against the earlier ones.
+     */
+    protected void check(EntityManager em, E entity, Map<String, Object> body, boolean create) {
+    }
+
+    /** Stores a new resource inside the create transaction; by default the checked entity with the body applied. */
     protected E insert(EntityManager em, RequestContext context, Map<String, Object> resource) {
         E e = newEntity(context, resource);
+        check(em, e, resource, true);
         apply(e, resource);
         em.persist(e);
         return e;
     }
 
-    /** Changes a resource inside the update transaction; by default applies the body. */
+    /** Changes a resource inside the update transaction; by default checks and applies the body. */
     protected void change(EntityManager em, RequestContext context, E entity, Map<String, Object> changes) {
+        check(em, entity, changes, false);
         apply(entity, changes);
     }
 

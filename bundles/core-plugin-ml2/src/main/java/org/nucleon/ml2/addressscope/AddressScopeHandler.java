@@ -9,7 +9,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.rbac.RbacPolicies;
-import org.nucleon.ml2.rbac.RbacJpaHandler;
+import org.nucleon.api.rbac.RbacJpaHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 

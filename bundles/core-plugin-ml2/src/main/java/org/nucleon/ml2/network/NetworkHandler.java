@@ -21,7 +21,7 @@ import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.addressscope.AddressScopes;
 import org.nucleon.ml2.ipam.Ipam;
-import org.nucleon.ml2.rbac.RbacJpaHandler;
+import org.nucleon.api.rbac.RbacJpaHandler;
 import org.nucleon.ml2.rbac.RbacPolicyHandler;
 import org.nucleon.ml2.spi.Segment;
 import org.nucleon.ml2.type.TypeManager;

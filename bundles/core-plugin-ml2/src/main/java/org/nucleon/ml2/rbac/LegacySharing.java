@@ -6,15 +6,14 @@ import static org.nucleon.api.rbac.RbacPolicies.ACCESS_AS_SHARED;
 import java.util.List;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.rbac.LegacyFlags;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Before RBAC policies, networks, subnet pools and address scopes kept {@code shared} (and
- * networks {@code router:external}) in columns of their own. On activation a row still marked
- * there gets the owner's wildcard policy and the mark is cleared: once, so that unsharing later
- * sticks across restarts.
+ * networks {@code router:external}) in columns of their own: migrated on activation ({@link LegacyFlags}).
  */
 @Component(immediate = true, service = {})
 public class LegacySharing {
@@ -40,14 +39,7 @@ public class LegacySharing {
     }
 
     static void migrate(JpaTemplate jpa, RbacPolicyHandler rbac) {
-        jpa.tx(TransactionType.Required, em -> {
-            for (Flag f : FLAGS) {
-                em.createQuery("SELECT e.id, e.projectId FROM " + f.entity + " e WHERE e." + f.field + " = TRUE",
-                        Object[].class).getResultList().forEach(row -> rbac.grantAll(f.objectType, (String) row[0],
-                                (String) row[1], f.action));
-                em.createQuery("UPDATE " + f.entity + " e SET e." + f.field + " = FALSE WHERE e." + f.field
-                        + " = TRUE").executeUpdate();
-            }
-        });
+        jpa.tx(TransactionType.Required, em -> FLAGS.forEach(f -> LegacyFlags.migrate(em, f.entity, f.field,
+                (id, owner) -> rbac.grantAll(f.objectType, id, owner, f.action))));
     }
 }

@@ -26,7 +26,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.rbac.RbacPolicies;
-import org.nucleon.ml2.ipam.CheckedJpaHandler;
+import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.ml2.ipam.Ip;
 import org.nucleon.ml2.ipam.Ipam;
 import org.nucleon.ml2.ipam.IpamErrors;
@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Subnets of the ML2 plugin: CIDR (explicit or from a pool), gateway, pools, DHCP options. */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=subnets")
-public class SubnetHandler extends CheckedJpaHandler<SubnetEntity> {
+public class SubnetHandler extends JpaResourceHandler<SubnetEntity> {
     private static final String SUBNETS = "subnets";
 
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")

@@ -18,7 +18,7 @@ import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.ml2.addressscope.AddressScopeEntity;
 import org.nucleon.ml2.ipam.Ip;
-import org.nucleon.ml2.rbac.RbacJpaHandler;
+import org.nucleon.api.rbac.RbacJpaHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 

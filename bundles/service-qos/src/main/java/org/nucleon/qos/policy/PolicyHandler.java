@@ -7,17 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
-import javax.persistence.criteria.CriteriaBuilder;
-import javax.persistence.criteria.Predicate;
-import javax.persistence.criteria.Root;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
-import org.nucleon.api.query.ListQuery;
+import org.nucleon.api.rbac.LegacyFlags;
+import org.nucleon.api.rbac.RbacJpaHandler;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.qos.binding.Bindings;
 import org.nucleon.qos.rule.RuleEntity;
@@ -31,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  * plugin keeps the policies, this bundle publishes the object type ({@link QosObjectType}).
  */
 @Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=policies")
-public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
+public class PolicyHandler extends RbacJpaHandler<PolicyEntity> {
     private static final String IS_DEFAULT = "is_default";
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "name", "name",
             "tenant_id", "projectId", "project_id", "projectId", "description", "description");
@@ -58,29 +55,27 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     @Activate
     public PolicyHandler(@Reference(target = "(osgi.unit.name=nucleon-qos)") JpaTemplate jpa,
             @Reference RbacPolicies rbac, @Reference CoreResources core) {
-        super(PolicyEntity.class, "QosPolicy", COLUMNS);
+        super(PolicyEntity.class, "QosPolicy", COLUMNS, Policies.OBJECT_TYPE, PolicyEntity::id, p -> p.projectId);
         this.jpa = jpa;
         this.rbac = rbac;
         this.core = core;
         shareLegacyFlags();
     }
 
-    /**
-     * Policies shared before they were an RBAC object type carry the flag in their column: each
-     * becomes the owner's wildcard policy, once, as the flag is cleared, so that unsharing later
-     * sticks across restarts.
-     */
+    /** Policies shared before they were an RBAC object type carry the flag in their column. */
     private void shareLegacyFlags() {
-        jpa.tx(TransactionType.Required, em -> em.createQuery("SELECT p FROM PolicyEntity p WHERE p.legacyShared "
-                + "= TRUE", PolicyEntity.class).getResultList().forEach(p -> {
-                    rbac.setShared(null, Policies.OBJECT_TYPE, p.id, p.projectId, true);
-                    p.legacyShared = false;
-                }));
+        jpa.tx(TransactionType.Required, em -> LegacyFlags.migrate(em, "PolicyEntity", "legacyShared",
+                (id, owner) -> rbac.setShared(null, Policies.OBJECT_TYPE, id, owner, true)));
     }
 
     @Override
     protected JpaTemplate jpa() {
         return jpa;
+    }
+
+    @Override
+    protected RbacPolicies rbac() {
+        return rbac;
     }
 
     @Override
@@ -102,7 +97,6 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
     @Override
     protected PolicyEntity insert(EntityManager em, RequestContext context, Map<String, Object> policy) {
         PolicyEntity p = super.insert(em, context, policy);
-        rbac.writeShared(context, Policies.OBJECT_TYPE, p.id, p.projectId, policy);
         if (Boolean.TRUE.equals(policy.get(IS_DEFAULT))) {
             makeDefault(em, p);
         }
@@ -111,9 +105,8 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
 
     @Override
     protected void change(EntityManager em, RequestContext context, PolicyEntity p, Map<String, Object> changes) {
-        apply(p, changes);
         // unsharing is refused (RbacPolicyInUse) while other projects' networks or ports use it
-        rbac.writeShared(context, Policies.OBJECT_TYPE, p.id, p.projectId, changes);
+        super.change(em, context, p, changes);
         if (changes.containsKey(IS_DEFAULT)) {
             boolean isDefault = Policies.defaults(em, List.of(p.id)).contains(p.id);
             if (Boolean.TRUE.equals(changes.get(IS_DEFAULT)) && !isDefault) {
@@ -146,7 +139,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         if (d != null && d.policy == p) {
             em.remove(d);
         }
-        rbac.objectDeleted(Policies.OBJECT_TYPE, p.id);
+        super.beforeRemove(em, context, p);
     }
 
     /** A policy's view needs its default mark and rules, which {@link #views} reads for a whole page. */
@@ -155,9 +148,8 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         throw new UnsupportedOperationException("policies are shown through views()");
     }
 
-    /** With {@code shared} as the caller sees it: policies for everyone or its project. */
     @Override
-    protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<PolicyEntity> policies) {
+    protected List<Map<String, Object>> views(EntityManager em, List<PolicyEntity> policies) {
         List<String> ids = policies.stream().map(PolicyEntity::id).toList();
         Set<String> defaults = Policies.defaults(em, ids);
         Map<String, List<RuleEntity>> rules = new HashMap<>();
@@ -168,20 +160,7 @@ public class PolicyHandler extends JpaResourceHandler<PolicyEntity> {
         }
         List<Map<String, Object>> out = new ArrayList<>(policies.size());
         policies.forEach(p -> out.add(p.toMap(defaults.contains(p.id), rules.getOrDefault(p.id, List.of()))));
-        rbac.showShared(context, Policies.OBJECT_TYPE, out);
         return out;
-    }
-
-    /** The {@code shared} filter, answered by the RBAC policies as for the caller's view. */
-    @Override
-    protected Predicate filter(RequestContext context, ListQuery query, Root<PolicyEntity> root, CriteriaBuilder cb) {
-        return rbac.sharedFilter(context, Policies.OBJECT_TYPE, query, root.get("id"), cb);
-    }
-
-    /** Others' policies a non-admin sees: those shared with its project or everyone. */
-    @Override
-    protected Predicate sharedWith(RequestContext context, Root<PolicyEntity> root, CriteriaBuilder cb) {
-        return rbac.grantedTo(context, Policies.OBJECT_TYPE, root.get("id"), cb);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.nucleon.ml2.rbac;
+package org.nucleon.api.rbac;
 
 import java.util.List;
 import java.util.Map;
@@ -8,12 +8,12 @@ import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.query.ListQuery;
-import org.nucleon.api.rbac.RbacPolicies;
-import org.nucleon.ml2.ipam.CheckedJpaHandler;
 
 /**
- * A handler of objects Neutron shares by RBAC policies (networks, subnet pools, address scopes):
+ * A handler of objects Neutron shares by RBAC policies (networks, subnet pools, address scopes, QoS
+ * policies):
  * {@code shared} is the owner's wildcard access_as_shared policy, written on create and update;
  * shown in the views and answering the {@code shared} filter, it is true when a policy targets
  * everyone or the caller's project; a non-admin also sees what the
@@ -21,7 +21,7 @@ import org.nucleon.ml2.ipam.CheckedJpaHandler;
  *
  * @param <E> the entity class
  */
-public abstract class RbacJpaHandler<E> extends CheckedJpaHandler<E> {
+public abstract class RbacJpaHandler<E> extends JpaResourceHandler<E> {
     private final String objectType;
     private final Function<E, String> id;
     private final Function<E, String> owner;
