@@ -76,10 +76,7 @@ fi
 cp -r "$ASSEMBLY" "$NUCLEON" && rm -rf "$NUCLEON/data" "$NUCLEON/karaf.pid"
 sed -i "s/^sshPort = .*/sshPort = $NUCLEON_SSH_PORT/" "$NUCLEON/etc/org.apache.karaf.shell.cfg"
 if [ "$DB" = postgresql ]; then
-  # featuresBoot lists the plugin features one by one (no aggregate "nucleon"): boot the driver first
-  sed -i 's#^featuresBoot = \\$#featuresBoot = \\\n    nucleon-postgresql, \\#' "$NUCLEON/etc/org.apache.karaf.features.cfg"
-  grep -q '^    nucleon-postgresql, ' "$NUCLEON/etc/org.apache.karaf.features.cfg" \
-    || { echo "could not add nucleon-postgresql to featuresBoot" >&2; exit 1; }
+  # the distribution boots the PostgreSQL driver: the datasource file is all it takes
   cat > "$NUCLEON/etc/org.ops4j.datasource-neutron.cfg" <<CFG
 osgi.jdbc.driver.name = PostgreSQL JDBC Driver
 url = jdbc:postgresql://$PG_HOST:$PG_PORT/nucleon_bench_$SUFFIX

@@ -2,26 +2,36 @@ package org.nucleon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.util.Map;
 import org.junit.Test;
 
 /**
  * The distribution as an operator runs it: the listen address comes from NUCLEON_BIND_HOST /
  * NUCLEON_BIND_PORT, and networks created before a restart are there after it (embedded Derby
- * under data/). A changed ML2 configuration applies live without the networks leaving the API.
+ * under data/), also when it is run in the background by bin/start and ended by bin/stop. A
+ * changed ML2 configuration applies live without the networks leaving the API.
  */
 public class DistributionRestartIT {
+    /** Another loopback address (all of 127/8 is the loopback on Linux), so that the default 127.0.0.1 is wrong. */
+    private static final String BIND_HOST = "127.0.0.2";
+
     @Test
     public void dataSurvivesARestartAndTheBindAddressComesFromTheEnvironment() throws Exception {
-        try (KarafProcess karaf = new KarafProcess("dist-restart")) {
+        try (KarafProcess karaf = new KarafProcess("dist-restart", BIND_HOST)) {
             karaf.start();
             Http api = karaf.api();
+            assertListensOnlyOnTheBindHost(karaf);
             String id = (String) ((Map<?, ?>) api.post("/v2.0/networks", "{\"network\": {\"name\": \"survivor\"}}")
                     .map().get("network")).get("id");
             karaf.stop();
 
-            karaf.start();
+            // the README's way to run it in the background, ended by bin/stop below
+            karaf.startInBackground();
+            assertListensOnlyOnTheBindHost(karaf);
             Http.Answer shown = api.get("/v2.0/networks/" + id);
             assertEquals(shown.text(), 200, shown.status());
             assertEquals("survivor", ((Map<?, ?>) shown.map().get("network")).get("name"));
@@ -38,6 +48,20 @@ public class DistributionRestartIT {
                         api.delete("/v2.0/networks/" + created.get("id"));
                         return ((Number) created.get("mtu")).intValue() == 1350;
                     }));
+
+            // bin/stop returns 0, the JVM ends and the port closes (or stop() fails)
+            karaf.stop();
+        }
+    }
+
+    /** It answered on BIND_HOST (start() waited for that); the same port on 127.0.0.1 refuses. */
+    private static void assertListensOnlyOnTheBindHost(KarafProcess karaf) throws Exception {
+        assertEquals("http://" + BIND_HOST + ":" + karaf.port(), karaf.baseUrl());
+        assertEquals(200, karaf.api().get("/v2.0/networks").status());
+        try (Socket s = new Socket("127.0.0.1", karaf.port())) {
+            fail("127.0.0.1:" + karaf.port() + " accepted a connection; only " + BIND_HOST + " should listen");
+        } catch (ConnectException refused) {
+            // as it should
         }
     }
 }

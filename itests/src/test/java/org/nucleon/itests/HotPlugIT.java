@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -121,6 +122,8 @@ public class HotPlugIT extends NucleonKarafTestSupport {
                 .get("network")).get("id");
         assertTrue(((Map<?, ?>) api.get("/v2.0/networks/" + id).map().get("network")).containsKey("created_at"));
         Bundle extensions = bundle("nucleon-extensions");
+        assertEquals("nothing waits for the extensions bundle while it runs", null,
+                inactive().get("security-group"));
         extensions.stop();
         try {
             assertTrue("timestamps leave with their extension", Http.await(1000, () -> {
@@ -129,6 +132,14 @@ public class HotPlugIT extends NucleonKarafTestSupport {
                         && api.get("/v2.0/extensions/standard-attr-timestamp").status() == 404;
             }));
             assertEquals(201, api.post("/v2.0/networks", "{\"network\": {\"name\": \"still\"}}").status());
+            // the operator asks the shell why security groups left: Neutron's security-group requires
+            // standard-attr-description, which only the stopped bundle supplies
+            Map<String, String> inactive = inactive();
+            assertEquals(inactive.toString(), "requires extension 'standard-attr-description', which is not loaded",
+                    inactive.get("security-group"));
+            assertEquals(inactive.toString(), "requires extension 'security-group', which is inactive",
+                    inactive.get("rbac-security-groups"));
+            assertEquals(404, api.get("/v2.0/extensions/security-group").status());
         } finally {
             extensions.start();
         }
@@ -136,6 +147,20 @@ public class HotPlugIT extends NucleonKarafTestSupport {
                 .containsKey("revision_number")));
     }
 
+
+    /** What {@code nucleon:extensions -i} prints, its inactive section only: alias to reason. */
+    private Map<String, String> inactive() throws Exception {
+        String out = shell("nucleon:extensions -i");
+        List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(out, "Inactive:", lines.get(0));
+        Map<String, String> inactive = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] aliasAndReason = line.trim().split("\\s+", 2);
+            assertEquals(out, 2, aliasAndReason.length);
+            inactive.put(aliasAndReason[0], aliasAndReason[1]);
+        }
+        return inactive;
+    }
 
     /** Runs a Karaf shell command and returns what it printed. */
     private String shell(String command) throws Exception {

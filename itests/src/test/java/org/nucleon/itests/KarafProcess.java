@@ -15,16 +15,27 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * The unpacked distribution run as an operator runs it ({@code bin/karaf server}), from a
- * fresh private copy with its own ssh port, listening where NUCLEON_BIND_HOST/PORT say.
+ * The unpacked distribution run as an operator runs it ({@code bin/karaf server}, or in the
+ * background with {@code bin/start} and {@code bin/stop}), from a fresh private copy with its own
+ * ssh port, listening where NUCLEON_BIND_HOST/PORT say.
  */
 public final class KarafProcess implements AutoCloseable {
     private final Path home;
+    private final String bindHost;
     private final int port = NucleonKarafTestSupport.freePort();
+    /** bin/karaf server, when {@link #start()} started it. */
     private Process karaf;
+    /** The JVM bin/start left running, when {@link #startInBackground()} started it. */
+    private ProcessHandle daemon;
 
     public KarafProcess(String name) throws IOException {
+        this(name, "127.0.0.1");
+    }
+
+    /** A distribution that is to listen on {@code bindHost}, e.g. another loopback address. */
+    public KarafProcess(String name, String bindHost) throws IOException {
         home = freshCopy(name);
+        this.bindHost = bindHost;
     }
 
     public Http api() {
@@ -32,7 +43,12 @@ public final class KarafProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + bindHost + ":" + port;
+    }
+
+    /** The HTTP port it listens on (NUCLEON_BIND_PORT). */
+    public int port() {
+        return port;
     }
 
     /** The text of etc/{pid}.cfg. */
@@ -48,29 +64,86 @@ public final class KarafProcess implements AutoCloseable {
         Files.move(tmp, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** {@code bin/karaf server}, in the foreground of a child process; returns once the API answers. */
     public void start() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true)
+        karaf = script("bin/karaf", "server").start();
+        awaitServing();
+    }
+
+    /**
+     * {@code bin/start}, which returns at once and leaves Karaf running on its own (its output
+     * in console.log through KARAF_REDIRECT); returns once the API answers. {@link #stop()} then
+     * runs {@code bin/stop}.
+     */
+    public void startInBackground() throws IOException, InterruptedException {
+        Path pidFile = home.resolve("karaf.pid");
+        Files.deleteIfExists(pidFile);
+        ProcessBuilder pb = script("bin/start");
+        pb.environment().put("KARAF_REDIRECT", home.resolve("console.log").toString());
+        Process start = pb.start();
+        if (!start.waitFor(60, TimeUnit.SECONDS) || start.exitValue() != 0) {
+            start.destroyForcibly();
+            throw new AssertionError("bin/start did not return 0 within 60 s; see " + home.resolve("console.log"));
+        }
+        // Karaf writes its JVM's pid there first thing
+        if (!Http.await(60_000, () -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank())) {
+            throw new AssertionError("no karaf.pid 60 s after bin/start; see " + home.resolve("console.log"));
+        }
+        daemon = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                .orElseThrow(() -> new AssertionError("the JVM bin/start left has already gone"));
+        awaitServing();
+    }
+
+    /** One of the distribution's scripts, run in its home with the bind address and port in its environment. */
+    private ProcessBuilder script(String name, String... args) {
+        List<String> command = new ArrayList<>(List.of(home.resolve(name).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
-        pb.environment().put("NUCLEON_BIND_HOST", "127.0.0.1");
+        pb.environment().put("NUCLEON_BIND_HOST", bindHost);
         pb.environment().put("NUCLEON_BIND_PORT", String.valueOf(port));
-        karaf = pb.start();
+        return pb;
+    }
+
+    private void awaitServing() throws InterruptedException {
         Http api = api();
         // a first boot resolves every feature; a loaded or stalled machine has taken over 2 minutes
         if (!Http.await(300_000, () -> api.get("/v2.0/networks").status() == 200)) {
-            throw new AssertionError("Nucleon did not serve /v2.0/networks on port " + port + " within 300 s");
+            throw new AssertionError("Nucleon did not serve /v2.0/networks on " + baseUrl() + " within 300 s");
         }
     }
 
-    /** SIGTERM to the script and the JVM it started (Karaf shuts down cleanly on it), then wait. */
+    /**
+     * Started by {@link #start()}: SIGTERM to the script and the JVM it started (Karaf shuts down
+     * cleanly on it). Started by {@link #startInBackground()}: {@code bin/stop}, which must return 0.
+     * Either way waits until the JVM has gone and the port no longer answers.
+     */
     public void stop() throws Exception {
-        if (karaf == null) {
-            return;
+        boolean binStopFailed = false;
+        if (karaf != null) {
+            List<ProcessHandle> all = new ArrayList<>(karaf.descendants().toList());
+            all.add(karaf.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            awaitExit(all);
+            karaf = null;
+        } else if (daemon != null) {
+            Process stop = script("bin/stop").start();
+            binStopFailed = !stop.waitFor(120, TimeUnit.SECONDS) || stop.exitValue() != 0;
+            stop.destroyForcibly();
+            awaitExit(List.of(daemon));
+            daemon = null;
         }
-        List<ProcessHandle> all = new ArrayList<>(karaf.descendants().toList());
-        all.add(karaf.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        for (ProcessHandle p : all) {
+        if (!Http.await(60_000, () -> !listening())) {
+            throw new AssertionError("port " + port + " still answers after Nucleon stopped");
+        }
+        if (binStopFailed) {
+            throw new AssertionError("bin/stop did not return 0 within 120 s; see " + home.resolve("console.log"));
+        }
+    }
+
+    /** Waits for processes that were asked to end; those that do not within 120 s are killed. */
+    private static void awaitExit(List<ProcessHandle> asked) throws Exception {
+        for (ProcessHandle p : asked) {
             try {
                 p.onExit().get(120, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
@@ -80,14 +153,10 @@ public final class KarafProcess implements AutoCloseable {
                 p.onExit().get(60, TimeUnit.SECONDS);
             }
         }
-        karaf = null;
-        if (!Http.await(60_000, () -> !listening())) {
-            throw new AssertionError("port " + port + " still answers after Nucleon stopped");
-        }
     }
 
     private boolean listening() {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        try (Socket s = new Socket(bindHost, port)) {
             return true;
         } catch (IOException e) {
             return false;
