@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.nucleon.api.extension.ApiDefinitions;
@@ -24,10 +25,11 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * Replays the requests recorded from the reference Neutron about {@code /}, {@code /v2.0/},
- * extensions and networks, and compares status, error type, and the response's keys and value
- * types. Attributes of extensions that are not active here are left out: dropped from request
- * bodies and from the expected keys. A sample about an inactive extension is skipped and said so.
+ * Replays the requests recorded from the reference Neutron (every sample but those
+ * {@link #NOT_REPLAYED} names) and compares status, the NeutronError type of every error, the
+ * response's keys and value types, and that each response has a request id. Attributes of
+ * extensions that are not active here are left out: dropped from request bodies and from the
+ * expected keys.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -37,6 +39,18 @@ public class ConformanceIT extends NucleonKarafTestSupport {
     public Option[] config() {
         return baseOptions().toArray(Option[]::new);
     }
+
+    /**
+     * The only samples not replayed, each with why. Every other sample is replayed and compared;
+     * a route this distribution does not serve is a difference, not a skip.
+     */
+    static final Map<String, String> NOT_REPLAYED = Map.of(
+            "143-network-segments-list.json",
+            "the segment extension (routed networks: /v2.0/segments, segment_id on subnets) is not implemented");
+
+    /** What every response carries, as oslo.middleware's request_id makes it. */
+    private static final Pattern REQUEST_ID =
+            Pattern.compile("req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Test
     public void recordedSamplesMatch() throws Exception {
@@ -55,37 +69,47 @@ public class ConformanceIT extends NucleonKarafTestSupport {
         List<String> diffs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int compared = 0;
+        Set<String> requestIds = new HashSet<>();
         for (String name : read("samples/index.txt").split("\n")) {
             if (!name.endsWith(".json")) {
+                continue;
+            }
+            if (NOT_REPLAYED.containsKey(name)) {
+                skipped.add(name + ": " + NOT_REPLAYED.get(name));
                 continue;
             }
             Map<String, Object> sample = map(Http.JSON.readValue(read("samples/" + name), Object.class));
             String path = substitute((String) sample.get("path"), ids);
             Object reqBody = withoutInactive(sample.get("request_body"), inactiveAttrs);
-            String why = skipReason(api, sample, path, active, inactiveAttrs);
-            if (why != null) {
-                skipped.add(name + ": " + why);
-                continue;
-            }
             Map<String, String> headers = new LinkedHashMap<>();
             map(sample.get("request_headers")).forEach((k, v) -> {
                 if (!k.equalsIgnoreCase("Accept") && !k.equalsIgnoreCase("Content-Type")) {
                     headers.put(k, String.valueOf(v));
                 }
             });
-            String body = reqBody == null ? null : substitute(Http.JSON.writeValueAsString(reqBody), ids);
+            // a recorded string is the raw body sent (malformed JSON, an empty body), not a JSON string
+            String body = reqBody == null ? null
+                    : substitute(reqBody instanceof String raw ? raw : Http.JSON.writeValueAsString(reqBody), ids);
             Http.Answer a = api.send((String) sample.get("method"), path, body, headers);
-            int status = ((Number) sample.get("status")).intValue();
-            if (a.status() == 404 && "HTTPNotFound".equals(a.errorType()) && status != 404) {
-                skipped.add(name + ": route not served here");
-                continue;
-            }
             compared++;
+            String requestId = a.header("X-Openstack-Request-Id");
+            if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+                diffs.add(name + ": X-Openstack-Request-Id " + requestId);
+            } else if (!requestIds.add(requestId)) {
+                diffs.add(name + ": X-Openstack-Request-Id " + requestId + " given twice");
+            }
+            int status = ((Number) sample.get("status")).intValue();
             if (a.status() != status) {
                 diffs.add(name + ": status " + a.status() + " instead of " + status + ": " + a.text());
                 continue;
             }
             Object expected = servedQuotaResources(api, sample.get("response_body"));
+            if (status >= 400) {
+                String type = (String) ((Map<?, ?>) ((Map<?, ?>) expected).get("NeutronError")).get("type");
+                if (!type.equals(a.errorType())) {
+                    diffs.add(name + ": error type " + a.errorType() + " instead of " + type + ": " + a.text());
+                }
+            }
             if (status == 204) {
                 if (!a.text().isEmpty()) {
                     diffs.add(name + ": 204 with a body");
@@ -95,9 +119,94 @@ public class ConformanceIT extends NucleonKarafTestSupport {
             compare(name, expected, a.json(), null, attrs, diffs);
             learnIds(expected, a.json(), ids);
         }
-        System.out.println("conformance: compared " + compared + ", skipped " + skipped);
-        assertTrue("compared at least 20 samples, not " + compared, compared >= 20);
+        System.out.println("conformance: compared " + compared + ", skipped " + skipped.size() + " " + skipped);
         assertTrue(String.join("\n", diffs), diffs.isEmpty());
+    }
+
+    /**
+     * noauth as samples 010-013 and 022 show it: without X-Project-Id a request is the admin
+     * project fake_project_id's; a body's project wins; with the header a create must name its
+     * tenant in the body; and every caller, whatever header it sends, is admin and sees everything.
+     */
+    @Test
+    public void noauthProjectsAsTheReferenceServer() throws Exception {
+        Http api = api();
+        Map<String, Object> plain = created(api.post("/v2.0/networks", "{\"network\": {\"name\": \"noauth-plain\"}}"));
+        assertEquals(FAKE_PROJECT, plain.get("project_id"));
+        assertEquals(FAKE_PROJECT, plain.get("tenant_id"));
+
+        Map<String, Object> demo = created(api.post("/v2.0/networks",
+                "{\"network\": {\"name\": \"noauth-demo\", \"project_id\": \"demo-project\"}}"));
+        assertEquals("demo-project", demo.get("project_id"));
+        assertEquals("demo-project", demo.get("tenant_id"));
+
+        Map<String, String> header = Map.of("X-Project-Id", "hdr-project");
+        Http.Answer refused = api.send("POST", "/v2.0/networks",
+                "{\"network\": {\"name\": \"noauth-hdr-refused\"}}", header);
+        assertEquals(refused.text(), 400, refused.status());
+        assertEquals("HTTPBadRequest", refused.errorType());
+        assertEquals("Running without keystone AuthN requires that tenant_id is specified",
+                ((Map<?, ?>) refused.map().get("NeutronError")).get("message"));
+
+        Map<String, Object> hdr = created(api.send("POST", "/v2.0/networks",
+                "{\"network\": {\"name\": \"noauth-hdr\", \"tenant_id\": \"hdr-project\"}}", header));
+        assertEquals("hdr-project", hdr.get("project_id"));
+        assertEquals("hdr-project", hdr.get("tenant_id"));
+
+        Http.Answer list = api.send("GET", "/v2.0/networks?fields=id&fields=name&fields=project_id", null,
+                Map.of("X-Project-Id", "other-project"));
+        assertEquals(list.text(), 200, list.status());
+        Map<Object, Object> projectByName = new HashMap<>();
+        for (Object n : (List<?>) list.map().get("networks")) {
+            assertEquals(Set.of("id", "name", "project_id"), ((Map<?, ?>) n).keySet());
+            projectByName.put(((Map<?, ?>) n).get("name"), ((Map<?, ?>) n).get("project_id"));
+        }
+        assertEquals(FAKE_PROJECT, projectByName.get("noauth-plain"));
+        assertEquals("demo-project", projectByName.get("noauth-demo"));
+        assertEquals("hdr-project", projectByName.get("noauth-hdr"));
+        assertTrue("the refused create made nothing: " + projectByName,
+                !projectByName.containsKey("noauth-hdr-refused"));
+    }
+
+    private static Map<String, Object> created(Http.Answer a) {
+        assertEquals(a.text(), 201, a.status());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> network = (Map<String, Object>) a.map().get("network");
+        return network;
+    }
+
+    /** The aliases issues #3 (core plugin) and #4 (router, metering, QoS) ask the distribution to list. */
+    static final List<String> CORE_AND_SERVICE_ALIASES = List.of("provider", "multi-provider", "net-mtu",
+            "net-mtu-writable", "external-net", "port-security", "allowed-address-pairs", "extra_dhcp_opt", "binding",
+            "network-ip-availability", "ip_allocation", "availability_zone", "network_availability_zone",
+            "subnet_allocation", "default-subnetpools", "subnetpool-prefix-ops", "address-scope",
+            "subnet-service-types", "security-group", "router", "ext-gw-mode", "extraroute", "extraroute-atomic",
+            "l3-ha", "dvr", "router_availability_zone", "fip-port-details", "l3-flavors", "metering", "qos",
+            "qos-bw-limit-direction", "qos-default", "qos-rule-type-details", "qos-rules-alias");
+
+    @Test
+    public void theBootedDistributionListsEveryCoreAndServiceAlias() throws Exception {
+        Http api = api();
+        List<String> missing = new ArrayList<>();
+        // the service features may still be activating when the networks collection first answers
+        Http.await(60_000, () -> {
+            missing.clear();
+            for (String alias : CORE_AND_SERVICE_ALIASES) {
+                Http.Answer a = api.get("/v2.0/extensions/" + alias);
+                if (a.status() != 200 || !alias.equals(((Map<?, ?>) a.map().get("extension")).get("alias"))) {
+                    missing.add(alias + " (" + a.status() + ")");
+                }
+            }
+            return missing.isEmpty();
+        });
+        assertEquals("aliases not served", List.of(), missing);
+        Set<Object> listed = new HashSet<>();
+        for (Object e : (List<?>) api.get("/v2.0/extensions").map().get("extensions")) {
+            listed.add(((Map<?, ?>) e).get("alias"));
+        }
+        List<String> unlisted = new ArrayList<>(CORE_AND_SERVICE_ALIASES);
+        unlisted.removeAll(listed);
+        assertEquals("aliases shown but not in /v2.0/extensions", List.of(), unlisted);
     }
 
     @Test
@@ -163,38 +272,6 @@ public class ConformanceIT extends NucleonKarafTestSupport {
             out.addAll(List.of("tags", "tags-any", "not-tags", "not-tags-any"));
         }
         return out;
-    }
-
-    /** Samples about extensions, routes or filters this distribution does not serve are skipped, saying why. */
-    private static String skipReason(Http api, Map<String, Object> sample, String path, Set<String> active,
-            Set<String> inactiveAttrs) throws Exception {
-        Map<?, ?> headers = (Map<?, ?>) sample.get("request_headers");
-        if (headers != null && headers.containsKey("If-Match") && !active.contains("revision-if-match")) {
-            return "revision-if-match is not active here";
-        }
-        int q = path.indexOf('?');
-        if (q > 0) {
-            for (String pair : path.substring(q + 1).split("&")) {
-                String key = pair.split("=")[0];
-                if (inactiveAttrs.contains(key)) {
-                    return "filter " + key + " belongs to an extension not active here";
-                }
-            }
-        }
-        if (path.startsWith("/v2.0/extensions/")) {
-            String alias = path.substring("/v2.0/extensions/".length());
-            return active.contains(alias) ? null : "extension " + alias + " is not active here";
-        }
-        String[] segs = path.split("[/?]");
-        boolean expectsNotFound = ((Number) sample.get("status")).intValue() == 404;
-        if (segs.length > 2 && path.startsWith("/v2.0/") && !segs[2].equals("extensions") && !expectsNotFound) {
-            Http.Answer probe = api.get("/v2.0/" + segs[2] + (segs[2].equals("qos") || segs[2].equals("metering")
-                    ? "/" + segs[3] : ""));
-            if (probe.status() == 404 && "HTTPNotFound".equals(probe.errorType())) {
-                return "collection of " + path + " is not served here";
-            }
-        }
-        return null;
     }
 
     /** The request body without attributes that only inactive extensions define (unknown ones stay). */

@@ -20,6 +20,12 @@ import java.util.HashSet;
  */
 public final class ApiDefinitions {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Neutron's core resources (neutron.api.v2.router.RESOURCES): the only entries that are not
+     * extensions. Their definitions have no API_PREFIX, but neither have some extensions'
+     * (extraroute-atomic, fip-port-details), so a missing prefix does not make an entry core.
+     */
+    private static final Set<String> CORE = Set.of("network", "subnet", "subnetpool", "port");
     private static volatile ApiDefinitions neutron;
 
     private final Map<String, ExtensionDescriptor> byAlias;
@@ -110,7 +116,7 @@ public final class ApiDefinitions {
 
     private static ExtensionDescriptor descriptor(JsonNode n) {
         String alias = n.path("alias").asText();
-        boolean core = n.path("api_prefix").isNull();
+        boolean core = CORE.contains(alias);
         Map<String, Map<String, String>> actionMap = new LinkedHashMap<>();
         n.path("action_map").fields().forEachRemaining(m -> actionMap.put(m.getKey(), methods(m.getValue())));
         Map<String, ResourceDefinition> resources = new LinkedHashMap<>();

@@ -231,6 +231,18 @@ public class SnapshotBuilderTest {
     }
 
     @Test
+    public void extensionsWithoutApiPrefixAreListedAndExtend() {
+        // neutron-lib gives these no API_PREFIX, as it gives the core resources none
+        ApiSnapshot s = build(List.of("router", "extraroute", "extraroute-atomic", "fip-port-details"),
+                handlers("routers", "floatingips"));
+        assertEquals(List.of("extraroute-atomic", "fip-port-details", "router", "extraroute").stream().sorted()
+                .toList(), aliases(s).stream().sorted().toList());
+        assertTrue(s.coreRoutes().isEmpty());
+        assertTrue(route(s, "floatingips").attributes().containsKey("port_details"));
+        assertEquals("PUT", route(s, "routers").actions().get("add_extraroutes"));
+    }
+
+    @Test
     public void coreRoutesComeFirst() {
         ApiSnapshot s = build(List.of("qos", "network", "security-group", "standard-attr-description"),
                 handlers("networks", "policies", "bandwidth_limit_rules", "dscp_marking_rules",
