@@ -3,17 +3,20 @@ package org.nucleon.api.persistence;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.Tuple;
+import javax.persistence.TypedQuery;
 import javax.persistence.criteria.AbstractQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Expression;
 import javax.persistence.criteria.Order;
+import javax.persistence.criteria.ParameterExpression;
 import javax.persistence.criteria.Path;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
@@ -28,11 +31,51 @@ import org.nucleon.api.query.SortKey;
  * and keyset pagination after the marker (Neutron's {@code paginate_query}), so a page costs
  * the same on page one and page one hundred. The caller's {@link Scope} (what it may see) holds
  * in the database too, so pages are full and a marker it may not see is 404.
+ * <p>
+ * Filter values and the marker are bound as parameters. A criteria query's values are otherwise
+ * written into the SQL text (EclipseLink does not bind literals on Derby), so every page and
+ * every filter value was a statement of its own, and Derby compiled each one: most of a page's time.
  */
 public final class ListQueries {
     private static final String ID = "id";
     /** The field of {@link StandardAttributes} changed_since compares with. */
     private static final String UPDATED_AT = "updatedAt";
+    /**
+     * EclipseLink's hint for entities that are only read: no copy per transaction to compare at
+     * commit. Other JPA providers ignore hints they do not know.
+     */
+    public static final String READ_ONLY = "eclipselink.read-only";
+
+    /** Values of a criteria query, bound when the query is created. */
+    private static final class Bindings {
+        private final CriteriaBuilder cb;
+        private final List<Map.Entry<ParameterExpression<?>, Object>> values = new ArrayList<>();
+
+        Bindings(CriteriaBuilder cb) {
+            this.cb = cb;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> ParameterExpression<T> bind(T value) {
+            ParameterExpression<T> p = (ParameterExpression<T>) cb.parameter(value.getClass());
+            values.add(Map.entry(p, value));
+            return p;
+        }
+
+        /** An IN list of the values as one collection parameter, which the provider expands. */
+        Predicate in(Expression<?> path, Collection<?> list) {
+            @SuppressWarnings("rawtypes")
+            ParameterExpression<Collection> p = cb.parameter(Collection.class);
+            values.add(Map.entry(p, list));
+            return path.in(p);
+        }
+
+        @SuppressWarnings("unchecked")
+        <Q extends TypedQuery<?>> Q apply(Q query) {
+            values.forEach(e -> query.setParameter((ParameterExpression<Object>) e.getKey(), e.getValue()));
+            return query;
+        }
+    }
 
     private ListQueries() {
     }
@@ -73,6 +116,7 @@ public final class ListQueries {
             return new ArrayList<>();
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        Bindings bindings = new Bindings(cb);
         CriteriaQuery<E> cq = cb.createQuery(type);
         Root<E> root = cq.from(type);
         List<Predicate> where = new ArrayList<>();
@@ -83,19 +127,19 @@ public final class ListQueries {
         q.filters().forEach((attr, values) -> {
             String field = columns.get(attr);
             if (field != null) {
-                where.add(root.get(field).in(values));
+                where.add(bindings.in(root.get(field), values));
             }
         });
         String id = columns.getOrDefault(ID, ID);
         if (q.ids() != null) {
-            where.add(root.get(id).in(q.ids()));
+            where.add(bindings.in(root.get(id), q.ids()));
         }
         if (!q.excludedIds().isEmpty()) {
-            where.add(cb.not(root.get(id).in(q.excludedIds())));
+            where.add(cb.not(bindings.in(root.get(id), q.excludedIds())));
         }
         if (q.changedSince() != null && StandardAttributes.class.isAssignableFrom(type)) {
             where.add(cb.greaterThanOrEqualTo(root.get(UPDATED_AT),
-                    LocalDateTime.ofInstant(q.changedSince(), ZoneOffset.UTC)));
+                    bindings.bind(LocalDateTime.ofInstant(q.changedSince(), ZoneOffset.UTC))));
         }
         if (extra != null) {
             where.add(extra.apply(root));
@@ -103,7 +147,7 @@ public final class ListQueries {
         List<SortKey> sorts = q.sorts().stream().filter(s -> columns.containsKey(s.attribute())).toList();
         if (q.marker() != null && q.limit() > 0) {
             List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, notFound, scope);
-            where.add(after(cb, root, markerValues, sorts, columns, q.pageReverse()));
+            where.add(after(cb, bindings, root, markerValues, sorts, columns, q.pageReverse()));
         }
         cq.where(where.toArray(Predicate[]::new));
         List<Order> order = new ArrayList<>();
@@ -112,7 +156,8 @@ public final class ListQueries {
             order.add(s.ascending() != q.pageReverse() ? cb.asc(p) : cb.desc(p));
         }
         cq.orderBy(order);
-        var query = em.createQuery(cq);
+        // the page's entities are only shown, never changed
+        var query = bindings.apply(em.createQuery(cq)).setHint(READ_ONLY, true);
         if (q.limit() > 0) {
             query.setMaxResults(q.limit());
         }
@@ -133,15 +178,16 @@ public final class ListQueries {
     public static <E> long count(EntityManager em, Class<E> type, Map<String, List<Object>> filters,
             Map<String, String> columns, Function<Root<E>, Predicate> extra) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        Bindings bindings = new Bindings(cb);
         CriteriaQuery<Long> cq = cb.createQuery(Long.class);
         Root<E> root = cq.from(type);
         List<Predicate> where = new ArrayList<>();
-        filters.forEach((attr, values) -> where.add(root.get(columns.get(attr)).in(values)));
+        filters.forEach((attr, values) -> where.add(bindings.in(root.get(columns.get(attr)), values)));
         if (extra != null) {
             where.add(extra.apply(root));
         }
         cq.select(cb.count(root)).where(where.toArray(Predicate[]::new));
-        return em.createQuery(cq).getSingleResult();
+        return bindings.apply(em.createQuery(cq)).getSingleResult();
     }
 
     /** The marker row's values of the sort keys; 404 when there is no such row the caller may see. */
@@ -149,6 +195,7 @@ public final class ListQueries {
             List<SortKey> sorts, Map<String, String> columns, Function<String, NeutronException> notFound,
             Scope<E> scope) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        Bindings bindings = new Bindings(cb);
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<E> root = cq.from(type);
         List<Selection<?>> select = new ArrayList<>();
@@ -156,9 +203,9 @@ public final class ListQueries {
         // the controller always ends the sort keys with the primary key
         String primaryKey = columns.get(sorts.get(sorts.size() - 1).attribute());
         Predicate visible = scope.restrict(cb, cq, root);
-        Predicate byId = cb.equal(root.get(primaryKey), marker);
+        Predicate byId = cb.equal(root.get(primaryKey), bindings.bind(marker));
         cq.multiselect(select).where(visible == null ? byId : cb.and(byId, visible));
-        List<Tuple> rows = em.createQuery(cq).getResultList();
+        List<Tuple> rows = bindings.apply(em.createQuery(cq)).getResultList();
         if (rows.isEmpty()) {
             throw notFound.apply(marker);
         }
@@ -167,18 +214,20 @@ public final class ListQueries {
 
     /** Rows strictly beyond the marker in the (possibly reversed) sort order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <E> Predicate after(CriteriaBuilder cb, Root<E> root, List<Object> marker, List<SortKey> sorts,
-            Map<String, String> columns, boolean reverse) {
+    private static <E> Predicate after(CriteriaBuilder cb, Bindings bindings, Root<E> root, List<Object> marker,
+            List<SortKey> sorts, Map<String, String> columns, boolean reverse) {
         List<Predicate> alternatives = new ArrayList<>();
         for (int i = 0; i < sorts.size(); i++) {
             List<Predicate> all = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                all.add(cb.equal(root.get(columns.get(sorts.get(j).attribute())), marker.get(j)));
+                Object v = marker.get(j);
+                all.add(cb.equal(root.get(columns.get(sorts.get(j).attribute())), v == null ? v : bindings.bind(v)));
             }
             Expression<Comparable> path = root.get(columns.get(sorts.get(i).attribute()));
             Comparable v = (Comparable) marker.get(i);
             boolean forward = sorts.get(i).ascending() != reverse;
-            all.add(forward ? cb.greaterThan(path, v) : cb.lessThan(path, v));
+            Expression<Comparable> bound = v == null ? cb.nullLiteral(Comparable.class) : bindings.bind(v);
+            all.add(forward ? cb.greaterThan(path, bound) : cb.lessThan(path, bound));
             alternatives.add(cb.and(all.toArray(Predicate[]::new)));
         }
         return cb.or(alternatives.toArray(Predicate[]::new));

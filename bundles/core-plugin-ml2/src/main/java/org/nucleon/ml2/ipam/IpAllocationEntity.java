@@ -14,7 +14,9 @@ import javax.persistence.Table;
  * guarantee that an address is never handed out twice, also by concurrent transactions.
  */
 @Entity
-@Table(name = "ipallocations", indexes = {@Index(name = "ix_ipallocations_port_id", columnList = "port_id"),
+// a port's addresses in its order, read from the index alone, as a page of ports needs them
+@Table(name = "ipallocations", indexes = {
+    @Index(name = "ix_ipallocations_port_id_position", columnList = "port_id,position,subnet_id,ip_address"),
     @Index(name = "ix_ipallocations_network_id", columnList = "network_id")})
 @IdClass(IpAllocationEntity.Key.class)
 public class IpAllocationEntity {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.InLists;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.ml2.subnet.SubnetEntity;
 
 /**
@@ -108,13 +109,12 @@ public final class Ipam {
     }
 
     /** The fixed IPs of each port (ports without any are absent), in each port's order. */
-    public static Map<String, List<Map<String, Object>>> fixedIpsOf(EntityManager em, Collection<String> portIds) {
+    public static Map<String, List<Map<String, Object>>> fixedIpsOf(EntityManager em, PageKeys ports) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        for (List<String> batch : InLists.batches(portIds)) {
-            em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.portId IN :ports ORDER BY a.portId, a.position",
-                    IpAllocationEntity.class).setParameter("ports", batch).getResultList()
-                    .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>()).add(fixedIp(a)));
-        }
+        ports.query(em, "SELECT a.portId, a.subnetId, a.ipAddress FROM IpAllocationEntity a WHERE %s "
+                + "ORDER BY a.portId, a.position", "a.portId", Object[].class, row -> (String) row[0])
+                .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(fixedIp((String) row[1], (String) row[2])));
         return out;
     }
 
@@ -494,9 +494,13 @@ public final class Ipam {
     }
 
     private static Map<String, Object> fixedIp(IpAllocationEntity a) {
+        return fixedIp(a.subnetId, a.ipAddress);
+    }
+
+    private static Map<String, Object> fixedIp(String subnetId, String ipAddress) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(SUBNET_ID, a.subnetId);
-        m.put(IP_ADDRESS, a.ipAddress);
+        m.put(SUBNET_ID, subnetId);
+        m.put(IP_ADDRESS, ipAddress);
         return m;
     }
 }

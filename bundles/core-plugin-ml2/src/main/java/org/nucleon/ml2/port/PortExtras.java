@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
-import org.nucleon.api.persistence.InLists;
+import org.nucleon.api.persistence.PageKeys;
 
 /**
  * The port attributes kept in their own tables: allowed address pairs and extra DHCP options,
@@ -67,7 +67,7 @@ final class PortExtras {
             }
         }
         em.flush();
-        return dhcpOptsOf(em, List.of(portId)).getOrDefault(portId, List.of());
+        return dhcpOptsOf(em, PageKeys.of(List.of(portId))).getOrDefault(portId, List.of());
     }
 
     static void removeAll(EntityManager em, String portId) {
@@ -77,30 +77,26 @@ final class PortExtras {
                 .executeUpdate();
     }
 
-    static Map<String, List<Map<String, Object>>> pairsOf(EntityManager em, Collection<String> portIds) {
+    static Map<String, List<Map<String, Object>>> pairsOf(EntityManager em, PageKeys ports) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        for (List<String> batch : InLists.batches(portIds)) {
-            em.createQuery("SELECT a FROM AllowedAddressPairEntity a WHERE a.portId IN :p ORDER BY a.ipAddress",
-                    AllowedAddressPairEntity.class).setParameter("p", batch).getResultList()
-                    .forEach(a -> out.computeIfAbsent(a.portId, k -> new ArrayList<>())
-                            .add(ordered("ip_address", a.ipAddress, "mac_address", a.macAddress)));
-        }
+        ports.query(em, "SELECT a.portId, a.ipAddress, a.macAddress FROM AllowedAddressPairEntity a WHERE %s "
+                + "ORDER BY a.ipAddress", "a.portId", Object[].class, row -> (String) row[0])
+                .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(ordered("ip_address", row[1], "mac_address", row[2])));
         return out;
     }
 
-    static Map<String, List<Map<String, Object>>> dhcpOptsOf(EntityManager em, Collection<String> portIds) {
+    static Map<String, List<Map<String, Object>>> dhcpOptsOf(EntityManager em, PageKeys ports) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
-        for (List<String> batch : InLists.batches(portIds)) {
-            em.createQuery("SELECT o FROM ExtraDhcpOptEntity o WHERE o.portId IN :p ORDER BY o.optName, o.ipVersion",
-                    ExtraDhcpOptEntity.class).setParameter("p", batch).getResultList()
-                    .forEach(o -> out.computeIfAbsent(o.portId, k -> new ArrayList<>())
-                            .add(ordered("opt_name", o.optName, "opt_value", o.optValue, "ip_version", o.ipVersion)));
-        }
+        ports.query(em, "SELECT o.portId, o.optName, o.optValue, o.ipVersion FROM ExtraDhcpOptEntity o WHERE %s "
+                + "ORDER BY o.optName, o.ipVersion", "o.portId", Object[].class, row -> (String) row[0])
+                .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(ordered("opt_name", row[1], "opt_value", row[2], "ip_version", row[3])));
         return out;
     }
 
     static boolean hasPairs(EntityManager em, String portId) {
-        return !pairsOf(em, List.of(portId)).isEmpty();
+        return !pairsOf(em, PageKeys.of(List.of(portId))).isEmpty();
     }
 
     private static Map<String, Object> ordered(Object... kv) {

@@ -21,6 +21,7 @@ import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.JpaResourceHandler;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.persistence.Visibility;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -260,15 +261,15 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         List<Map<String, Object>> ips;
         if (changes.containsKey(FIXED_IPS) || !Objects.equals(owner, p.deviceOwner)) {
             List<Map<String, Object>> wanted = changes.containsKey(FIXED_IPS) ? fixedIps(changes.get(FIXED_IPS))
-                    : Ipam.fixedIpsOf(em, List.of(p.id)).getOrDefault(p.id, List.of());
+                    : Ipam.fixedIpsOf(em, PageKeys.of(List.of(p.id))).getOrDefault(p.id, List.of());
             ips = Ipam.update(em, p.id, p.networkId, wanted, p.macAddress, p.deviceOwner);
         } else {
-            ips = Ipam.fixedIpsOf(em, List.of(p.id)).getOrDefault(p.id, List.of());
+            ips = Ipam.fixedIpsOf(em, PageKeys.of(List.of(p.id))).getOrDefault(p.id, List.of());
         }
         if (changes.containsKey(SECURITY_GROUPS)) {
             groups.unbind(em, p.id);
             bindGroups(em, context, p, strings(changes.get(SECURITY_GROUPS)), !ips.isEmpty());
-        } else if (!groups.groupsOf(em, List.of(p.id)).get(p.id).isEmpty() && (!p.portSecurityEnabled
+        } else if (!groups.groupsOf(em, PageKeys.of(List.of(p.id))).get(p.id).isEmpty() && (!p.portSecurityEnabled
                 || ips.isEmpty())) {
             throw NeutronException.conflict("PortSecurityPortHasSecurityGroup", "Port has security group associated. "
                     + "Cannot disable port security or ip address until security group is removed");
@@ -399,14 +400,15 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
 
     @Override
     protected List<Map<String, Object>> views(EntityManager em, List<PortEntity> ports) {
-        if (ports.stream().allMatch(p -> p.written != null)) {
+        // a page read for showing holds shared, unmanaged entities: only a port this transaction wrote has its own view
+        if (ports.stream().allMatch(p -> p.written != null && em.contains(p))) {
             return ports.stream().map(p -> {
                 Map<String, Object> v = toMap(p);
                 v.putAll(p.written);
                 return v;
             }).toList();
         }
-        List<String> ids = ports.stream().map(p -> p.id).toList();
+        PageKeys ids = PageKeys.of(em, "PortEntity", ports.stream().map(p -> p.id).toList());
         Map<String, List<Map<String, Object>>> ips = Ipam.fixedIpsOf(em, ids);
         Map<String, List<String>> sgs = groups.groupsOf(em, ids);
         Map<String, List<Map<String, Object>>> pairs = PortExtras.pairsOf(em, ids);

@@ -16,6 +16,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.InLists;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.api.persistence.Transactions;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.osgi.service.component.annotations.Component;
@@ -183,17 +184,14 @@ public class SecurityGroups {
 
     /**
      * The group ids of each of the ports, sorted; a port without groups maps to an empty list.
-     * One query per batch of ports (InLists), for list pages.
+     * A page's worth in few queries ({@link PageKeys}).
      */
-    public Map<String, List<String>> groupsOf(EntityManager em, Collection<String> portIds) {
+    public Map<String, List<String>> groupsOf(EntityManager em, PageKeys ports) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        portIds.forEach(p -> out.put(p, new ArrayList<>()));
-        for (List<String> chunk : InLists.batches(out.keySet())) {
-            em.createQuery("SELECT b.portId, b.securityGroupId FROM PortSecurityGroupBindingEntity b "
-                    + "WHERE b.portId IN :ports ORDER BY b.securityGroupId", Object[].class)
-                    .setParameter("ports", chunk).getResultList()
-                    .forEach(row -> out.get((String) row[0]).add((String) row[1]));
-        }
+        ports.keys().forEach(p -> out.put(p, new ArrayList<>()));
+        ports.query(em, "SELECT b.portId, b.securityGroupId FROM PortSecurityGroupBindingEntity b WHERE %s "
+                + "ORDER BY b.securityGroupId", "b.portId", Object[].class, row -> (String) row[0])
+                .forEach(row -> out.get((String) row[0]).add((String) row[1]));
         return out;
     }
 

@@ -25,6 +25,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.api.persistence.Transactions;
 
 public class IpamTest {
@@ -65,7 +66,8 @@ public class IpamTest {
         assertEquals(v4, ips.get(0).get("subnet_id"));
         assertTrue(Ip.range("10.77.0.2", "10.77.0.254").contains(Ip.address((String) ips.get(0).get("ip_address"))));
         assertEquals(fixed(slaac, "fd00:77::f816:3eff:fe11:2233"), ips.get(1));
-        assertEquals(Map.of("p1", ips), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, List.of("p1", "nobody"))));
+        assertEquals(Map.of("p1", ips),
+                f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("p1", "nobody")))));
     }
 
     @Test
@@ -144,7 +146,7 @@ public class IpamTest {
         List<Map<String, Object>> eui = allocate("p3", List.of(), "");
         assertEquals(1, eui.size());
         assertEquals(slaac, eui.get(0).get("subnet_id"));
-        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, List.of("p2"))));
+        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("p2")))));
     }
 
     @Test
@@ -175,7 +177,7 @@ public class IpamTest {
         // the EUI-64 address stays; 10.77.0.10 is released and free again
         assertTrue(after.contains(fixed(slaac, "fd00:77::f816:3eff:fe11:2233")));
         assertEquals(3, after.size());
-        assertEquals(after, f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, List.of("p1"))).get("p1"));
+        assertEquals(after, f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("p1")))).get("p1"));
         allocate("p2", List.of(fixed(v4, "10.77.0.10")), "");
         expect("IpAddressAlreadyAllocated", () -> f.jpa.txExpr(em -> Ipam.update(em, "p1", net,
                 List.of(fixed(v4, "10.77.0.10")), MAC, "compute:nova")));
@@ -190,7 +192,7 @@ public class IpamTest {
         assertTrue(f.jpa.txExpr(em -> Ipam.hasUserAllocations(em, net)));
         f.jpa.tx(em -> Ipam.deleteSubnetsOfNetwork(em, net));
         assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.subnetIdsOf(em, List.of(net))));
-        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, List.of("vm", "dhcp"))));
+        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("vm", "dhcp")))));
     }
 
     @Test

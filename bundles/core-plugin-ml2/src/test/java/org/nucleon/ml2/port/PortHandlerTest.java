@@ -137,6 +137,38 @@ public class PortHandlerTest {
         assertEquals(List.of(id), found.stream().map(m -> m.get("id")).toList());
     }
 
+    /**
+     * A page's addresses, groups, pairs and options are read by the page's id range when the page
+     * holds most of the ports in it, else by IN lists: either way each port shows as on its own.
+     */
+    @Test
+    public void listedPortsShowWhatEachPortShowsHoweverTheirPageIsRead() {
+        String many = f.network("many");
+        f.subnet(many, 4, "cidr", "10.1.0.0/22");
+        String few = f.network("few");
+        f.subnet(few, 4, "cidr", "10.2.0.0/22");
+        for (int i = 0; i < 230; i++) {
+            f.port(i % 3 == 2 ? few : many, "allowed_address_pairs", List.of(body("ip_address", "10.9." + i + ".0/24")),
+                    "extra_dhcp_opts", List.of(body("opt_name", "mtu", "opt_value", String.valueOf(1000 + i))));
+        }
+        List<SortKey> byId = List.of(new SortKey("id", true));
+        // every port: by range; many's 154: by range, skipping few's rows in it; few's 76: by IN lists,
+        // as its range holds twice as many others; pages of 100 and 70
+        List<ListQuery> queries = List.of(ListQuery.all(), new ListQuery(Map.of("network_id", List.of(many)), byId, 0,
+                null, false), new ListQuery(Map.of("network_id", List.of(few)), byId, 0, null, false),
+                new ListQuery(Map.of(), byId, 100, null, false));
+        int shown = 0;
+        for (ListQuery q : queries) {
+            List<Map<String, Object>> page = f.ports.list(TestJpa.ADMIN, q);
+            for (Map<String, Object> p : page) {
+                assertEquals(f.ports.get(TestJpa.ADMIN, (String) p.get("id")), p);
+                assertEquals(1, ((List<?>) p.get("allowed_address_pairs")).size());
+                shown++;
+            }
+        }
+        assertEquals(230 + 154 + 76 + 100, shown);
+    }
+
     @Test
     public void bindingGoesToTheFirstDriverThatBinds() {
         Map<String, Object> failed = f.port(net, "binding:host_id", "compute-1");

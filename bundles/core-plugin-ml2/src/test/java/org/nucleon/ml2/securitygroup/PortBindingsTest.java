@@ -11,6 +11,7 @@ import javax.persistence.PersistenceException;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.nucleon.api.persistence.PageKeys;
 
 /** The port side of security groups, as the port handler calls it inside its transactions. */
 public class PortBindingsTest {
@@ -52,13 +53,14 @@ public class PortBindingsTest {
             f.groups.bind(em, "port-a", List.of(web, db));
             f.groups.bind(em, "port-b", List.of(db));
         });
-        Map<String, List<String>> groups = f.jpa.txExpr(em -> f.groups.groupsOf(em, List.of("port-a", "port-b",
-                "port-c")));
+        Map<String, List<String>> groups = f.jpa.txExpr(em -> f.groups.groupsOf(em,
+                PageKeys.of(List.of("port-a", "port-b", "port-c"))));
         assertEquals(List.of(web, db).stream().sorted().toList(), groups.get("port-a"));
         assertEquals(List.of(db), groups.get("port-b"));
         assertEquals(List.of(), groups.get("port-c"));
         f.jpa.tx(em -> f.groups.unbind(em, "port-a"));
-        assertEquals(List.of(), f.jpa.txExpr(em -> f.groups.groupsOf(em, List.of("port-a"))).get("port-a"));
+        assertEquals(List.of(),
+                f.jpa.txExpr(em -> f.groups.groupsOf(em, PageKeys.of(List.of("port-a")))).get("port-a"));
     }
 
     @Test
@@ -69,7 +71,7 @@ public class PortBindingsTest {
                 f.jpa.tx(em -> f.groups.bind(em, "port-a", List.of(group)));
                 fail("bound port-a to " + group);
             } catch (PersistenceException expected) {
-                assertEquals(List.of(web), f.jpa.txExpr(em -> f.groups.groupsOf(em, List.of("port-a")))
+                assertEquals(List.of(web), f.jpa.txExpr(em -> f.groups.groupsOf(em, PageKeys.of(List.of("port-a"))))
                         .get("port-a"));
             }
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
@@ -171,7 +172,7 @@ public class SubnetHandlerTest {
         f.jpa.tx(em -> Ipam.release(em, "port1"));
         f.subnets.delete(TestJpa.ADMIN, id);
         expect("SubnetNotFound", () -> f.subnets.get(TestJpa.ADMIN, id));
-        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, List.of("dhcp1"))));
+        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("dhcp1")))));
     }
 
     @Test
