@@ -291,7 +291,8 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
      */
     @Override
     protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<NetworkEntity> networks) {
-        if (networks.stream().allMatch(n -> n.written != null)) {
+        // a page read for showing holds shared, unmanaged entities: only one this transaction created has its own view
+        if (networks.stream().allMatch(n -> n.written != null && em.contains(n))) {
             return networks.stream().map(n -> {
                 Map<String, Object> v = toMap(n);
                 v.putAll(n.written);
