@@ -102,7 +102,7 @@ public class PortHandlerTest {
     @Test
     public void portSecurityRules() {
         expect("PortSecurityAndIPRequiredForSecurityGroups", () -> f.port(net, "port_security_enabled", false,
-                "security_groups", List.of(f.groups.ensureDefault("p1"))));
+                "security_groups", List.of(f.groups.ensureDefault(TestJpa.ADMIN, "p1"))));
         expect("AddressPairAndPortSecurityRequired", () -> f.port(net, "port_security_enabled", false,
                 "allowed_address_pairs", List.of(body("ip_address", "10.0.0.9"))));
         Map<String, Object> p = f.port(net);
@@ -164,9 +164,9 @@ public class PortHandlerTest {
     public void networkDeleteRefusedWhileUserPortsRemain() {
         f.port(net, "device_owner", "network:dhcp");
         String user = (String) f.port(net).get("id");
-        expect("NetworkInUse", () -> f.jpa.tx(em -> f.networkPorts.deletePortsAndSubnets(em, net)));
+        expect("NetworkInUse", () -> f.networks.delete(TestJpa.ADMIN, net));
         f.ports.delete(TestJpa.ADMIN, user);
-        f.jpa.tx(em -> f.networkPorts.deletePortsAndSubnets(em, net));
+        f.networks.delete(TestJpa.ADMIN, net);
         assertTrue(f.ports.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
         assertTrue(f.subnets.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
     }
