@@ -3,10 +3,6 @@ package org.nucleon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.inject.Inject;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -36,9 +29,6 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class HotPlugIT extends NucleonKarafTestSupport {
-    @Inject
-    SessionFactory sessions;
-
     @Configuration
     public Option[] config() {
         return baseOptions().toArray(Option[]::new);
@@ -160,19 +150,6 @@ public class HotPlugIT extends NucleonKarafTestSupport {
             inactive.put(aliasAndReason[0], aliasAndReason[1]);
         }
         return inactive;
-    }
-
-    /** Runs a Karaf shell command and returns what it printed. */
-    private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean widgetsServed(Http api) throws java.io.IOException, InterruptedException {

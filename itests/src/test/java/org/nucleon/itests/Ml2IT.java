@@ -21,7 +21,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * The ML2 plugin in the real distribution: ports created by many clients at once never share an
- * address or a MAC, and a mechanism driver bundle changes port binding live.
+ * address or a MAC, and a mechanism driver bundle changes port binding live and is called, as its
+ * shell command shows, for every change of networks, subnets and ports.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -119,6 +120,55 @@ public class Ml2IT extends NucleonKarafTestSupport {
         assertEquals("binding_failed", vifType(api.post("/v2.0/ports", body)));
         driver.start();
         assertTrue(Http.await(10_000, () -> "fake".equals(vifType(api.post("/v2.0/ports", body)))));
+        theDriverIsCalledForEveryChange(api);
+    }
+
+    /**
+     * What {@code example:mechanism-calls} shows after each kind of change of a network, a subnet
+     * and a port, and after a network delete that takes its DHCP port and subnet with it.
+     */
+    private void theDriverIsCalledForEveryChange(Http api) throws Exception {
+        String net = id(api.post("/v2.0/networks", "{\"network\": {\"name\": \"calls\"}}"), "network");
+        assertEquals(200, api.put("/v2.0/networks/" + net, "{\"network\": {\"name\": \"calls-2\"}}").status());
+        String subnet = id(api.post("/v2.0/subnets", "{\"subnet\": {\"network_id\": \"" + net
+                + "\", \"ip_version\": 4, \"cidr\": \"10.51.0.0/24\"}}"), "subnet");
+        assertEquals(200, api.put("/v2.0/subnets/" + subnet, "{\"subnet\": {\"name\": \"s\"}}").status());
+        String port = id(api.post("/v2.0/ports", "{\"port\": {\"network_id\": \"" + net
+                + "\", \"binding:host_id\": \"fake-host-2\"}}"), "port");
+        assertEquals(200, api.put("/v2.0/ports/" + port, "{\"port\": {\"name\": \"p\"}}").status());
+        assertEquals(204, api.delete("/v2.0/ports/" + port).status());
+        assertEquals(204, api.delete("/v2.0/subnets/" + subnet).status());
+        assertEquals(204, api.delete("/v2.0/networks/" + net).status());
+        List<String> expected = new ArrayList<>();
+        for (String[] step : new String[][] {{"create_network", net}, {"update_network", net},
+                {"create_subnet", subnet}, {"update_subnet", subnet}, {"bind_port", port}, {"create_port", port},
+                {"update_port", port}, {"delete_port", port}, {"delete_subnet", subnet}, {"delete_network", net}}) {
+            if (step[0].equals("bind_port")) {
+                expected.add("bind_port " + port);
+            } else {
+                expected.add(step[0] + "_precommit " + step[1]);
+                expected.add(step[0] + "_postcommit " + step[1]);
+            }
+        }
+        assertEquals(expected, mechanismCalls(Set.of(net, subnet, port)));
+
+        String cascade = networkWithSubnet(api, "cascade", "10.52.0.0/24");
+        String cascadeSubnet = (String) ((List<?>) ((Map<?, ?>) api.get("/v2.0/networks/" + cascade).map()
+                .get("network")).get("subnets")).get(0);
+        String dhcp = id(api.post("/v2.0/ports", "{\"port\": {\"network_id\": \"" + cascade
+                + "\", \"device_owner\": \"network:dhcp\"}}"), "port");
+        assertEquals(204, api.delete("/v2.0/networks/" + cascade).status());
+        assertEquals(List.of("delete_port_precommit " + dhcp, "delete_subnet_precommit " + cascadeSubnet,
+                "delete_network_precommit " + cascade, "delete_port_postcommit " + dhcp,
+                "delete_subnet_postcommit " + cascadeSubnet, "delete_network_postcommit " + cascade),
+                mechanismCalls(Set.of(cascade, cascadeSubnet, dhcp)).stream().filter(c -> c.startsWith("delete_"))
+                        .toList());
+    }
+
+    /** The example driver's recorded calls about these resources, oldest first, as the shell shows them. */
+    private List<String> mechanismCalls(Set<String> ids) throws Exception {
+        return shell("example:mechanism-calls").lines().map(String::strip)
+                .filter(line -> ids.contains(line.substring(line.indexOf(' ') + 1))).toList();
     }
 
     private static String vifType(Http.Answer a) {

@@ -8,9 +8,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,6 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
@@ -141,6 +147,24 @@ public abstract class NucleonKarafTestSupport {
                 bundleContext.ungetService(ref);
             }
         }
+    }
+
+    /** Runs a Karaf shell command and returns what it printed. */
+    protected String shell(String command) throws Exception {
+        ServiceReference<SessionFactory> ref = bundleContext.getServiceReference(SessionFactory.class);
+        if (ref == null) {
+            throw new IllegalStateException("no Karaf shell SessionFactory registered");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = bundleContext.getService(ref).create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+            bundleContext.ungetService(ref);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The installed bundle built from the given artifact, e.g. {@code nucleon-extensions}. */

@@ -5,7 +5,9 @@ import static org.junit.Assert.fail;
 
 import java.lang.reflect.Field;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.rbac.RbacPolicies;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -17,30 +19,52 @@ import org.nucleon.ml2.port.NetworkPorts;
 import org.nucleon.ml2.port.PortHandler;
 import org.nucleon.ml2.rbac.RbacPolicyHandler;
 import org.nucleon.ml2.rbac.TestRbac;
+import org.nucleon.ml2.securitygroup.DefaultGroupOnCreate;
+import org.nucleon.ml2.securitygroup.SecurityGroupHandler;
+import org.nucleon.ml2.securitygroup.SecurityGroupRuleHandler;
 import org.nucleon.ml2.securitygroup.SecurityGroups;
 import org.nucleon.ml2.type.TestTypes;
 import org.nucleon.ml2.type.TypeManager;
 import org.nucleon.ml2.subnet.SubnetHandler;
 import org.nucleon.ml2.subnetpool.SubnetPoolHandler;
 
-/** The ML2 handlers on one in-memory database, and bodies as the REST layer hands them over. */
+/**
+ * The ML2 handlers on one in-memory database, and bodies as the REST layer hands them over. They
+ * publish their events to the API bundle's real callback registry, where the plugin's own
+ * subscribers are bound as in the distribution: the mechanism manager, network delete's
+ * cascade and the default security group on network create.
+ */
 public final class Ml2Fixture implements AutoCloseable {
     public final TestJpa jpa = new TestJpa();
+    public final CallbackRegistry callbacks = TestCallbacks.registry();
     public final TypeManager types = TestTypes.manager();
     public final RbacPolicyHandler rbac = TestRbac.handler(jpa);
     public final SecurityGroups groups = wire(new SecurityGroups());
-    public final MechanismManager mechanisms = new MechanismManager();
+    public final MechanismManager mechanisms = wire(new MechanismManager());
     public final NetworkHandler networks = wire(new NetworkHandler());
     public final PortHandler ports = wire(new PortHandler());
-    public final NetworkPorts networkPorts = wire(new NetworkPorts());
     public final SubnetHandler subnets = wire(new SubnetHandler());
+    public final NetworkPorts networkPorts = wire(new NetworkPorts());
     public final SubnetPoolHandler pools = wire(new SubnetPoolHandler());
     public final AddressScopeHandler scopes = wire(new AddressScopeHandler());
     public final NetworkIpAvailabilityHandler availability = wire(new NetworkIpAvailabilityHandler());
+    public final SecurityGroupHandler securityGroups = wire(new SecurityGroupHandler());
+    public final SecurityGroupRuleHandler securityGroupRules = wire(new SecurityGroupRuleHandler());
+
+    public Ml2Fixture() {
+        List<String> resources = List.of("network", "subnet", "port");
+        TestCallbacks.subscribe(callbacks, mechanisms, resources, List.of("precommit_create", "precommit_update",
+                "precommit_delete", "after_create", "after_update", "after_delete"), null);
+        TestCallbacks.subscribe(callbacks, networkPorts, List.of("network"), List.of("precommit_delete"),
+                NetworkPorts.PRIORITY);
+        TestCallbacks.subscribe(callbacks, wire(new DefaultGroupOnCreate()), List.of("network"),
+                List.of("before_create"), null);
+    }
 
     /**
      * Sets the DS-injected fields (package-private in each component's package) by their type,
-     * as DS would: the persistence unit, the type drivers, the security groups.
+     * as DS would: the persistence unit, the type drivers, the security groups, the handlers
+     * other components call, the callback registry.
      */
     private <C> C wire(C component) {
         Map<Class<?>, Object> services = new HashMap<>();
@@ -50,6 +74,9 @@ public final class Ml2Fixture implements AutoCloseable {
         services.put(MechanismManager.class, mechanisms);
         services.put(RbacPolicyHandler.class, rbac);
         services.put(RbacPolicies.class, rbac);
+        services.put(CallbackRegistry.class, callbacks);
+        services.put(PortHandler.class, ports);
+        services.put(SubnetHandler.class, subnets);
         try {
             for (Field f : component.getClass().getDeclaredFields()) {
                 Object service = services.get(f.getType());

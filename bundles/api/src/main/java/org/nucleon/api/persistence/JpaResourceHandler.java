@@ -275,13 +275,28 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         Map<String, Object> deleted = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             E e = findVisible(em, context, id);
             checkRevision(context, e);
-            Map<String, Object> view = view(em, context, e);
-            publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
-            beforeRemove(em, context, e);
-            em.remove(e);
-            return view;
+            return remove(em, context, id, e);
         }));
         publish(Event.AFTER_DELETE, context, id, deleted, deleted, null);
+    }
+
+    /**
+     * Deletes an item that goes with another resource (a network's DHCP ports and subnets) inside
+     * that resource's transaction, as {@link #delete} does: PRECOMMIT_DELETE now and AFTER_DELETE
+     * once the transaction has committed, which must run in {@link Transactions#retrying}.
+     * Neither the caller's visibility nor its revision constraint applies: they were the other's.
+     */
+    public final void deleteWith(EntityManager em, RequestContext context, String id) {
+        Map<String, Object> deleted = remove(em, context, id, find(em, id));
+        Transactions.afterCommit(() -> publish(Event.AFTER_DELETE, context, id, deleted, deleted, null));
+    }
+
+    private Map<String, Object> remove(EntityManager em, RequestContext context, String id, E e) {
+        Map<String, Object> view = view(em, context, e);
+        publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
+        beforeRemove(em, context, e);
+        em.remove(e);
+        return view;
     }
 
     /** Bumps revision_number and updated_at of a standard-attr entity, in the caller's transaction. */

@@ -1,6 +1,8 @@
 package org.nucleon.api.persistence;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.persistence.OptimisticLockException;
@@ -16,23 +18,62 @@ import org.nucleon.api.error.NeutronException;
  */
 public final class Transactions {
     static final int ATTEMPTS = 10;
+    /** What the thread's outermost {@link #retrying} runs once its transaction has committed. */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private Transactions() {
     }
 
+    /**
+     * Runs the transaction, again after a conflict; then, for the thread's outermost call, what
+     * {@link #afterCommit} deferred during the attempt that succeeded.
+     */
     public static <T> T retrying(Supplier<T> transaction) {
+        List<Runnable> after = AFTER_COMMIT.get();
+        if (after != null) {
+            return attempts(transaction, after);
+        }
+        after = new ArrayList<>();
+        AFTER_COMMIT.set(after);
+        T result;
+        try {
+            result = attempts(transaction, after);
+        } finally {
+            AFTER_COMMIT.remove();
+        }
+        after.forEach(Runnable::run);
+        return result;
+    }
+
+    private static <T> T attempts(Supplier<T> transaction, List<Runnable> after) {
+        int mark = after.size();
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.get();
             } catch (NeutronException e) {
                 throw e;
             } catch (RuntimeException e) {
+                // what a failed attempt deferred belongs to work that never happened
+                after.subList(mark, after.size()).clear();
                 if (attempt >= ATTEMPTS || !isConflict(e)) {
                     throw e;
                 }
                 backOff(attempt);
             }
         }
+    }
+
+    /**
+     * Defers an action, e.g. publishing an AFTER_* event of a resource deleted with another, until
+     * the transaction of the thread's outermost {@link #retrying} has committed; dropped if the
+     * attempt fails. Only inside {@link #retrying}.
+     */
+    public static void afterCommit(Runnable action) {
+        List<Runnable> after = AFTER_COMMIT.get();
+        if (after == null) {
+            throw new IllegalStateException("afterCommit outside Transactions.retrying");
+        }
+        after.add(action);
     }
 
     /** Whether a failure is a lost race with another transaction rather than a bug. */

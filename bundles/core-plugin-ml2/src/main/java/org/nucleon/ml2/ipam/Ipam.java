@@ -215,15 +215,6 @@ public final class Ipam {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** For network delete: drops every allocation on the network and its subnets. */
-    public static void deleteSubnetsOfNetwork(EntityManager em, String networkId) {
-        em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.networkId = :net", IpAllocationEntity.class)
-                .setParameter("net", networkId).getResultList().forEach(em::remove);
-        HeldAddresses.forgetNetwork(networkId);
-        em.flush();
-        subnetsOfNetwork(em, networkId).forEach(em::remove);
-    }
-
     /**
      * For subnet delete: releases the addresses Neutron drops with the subnet (those of
      * auto-deleted ports, and EUI-64 ones of non-router ports on SLAAC/stateless subnets);

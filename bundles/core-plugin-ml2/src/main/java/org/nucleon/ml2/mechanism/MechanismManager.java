@@ -5,9 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.callback.Event;
 import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
+import org.nucleon.ml2.network.NetworkEntity;
 import org.nucleon.ml2.spi.MechanismContext;
 import org.nucleon.ml2.spi.MechanismDriver;
 import org.nucleon.ml2.spi.PortBinding;
@@ -33,11 +36,17 @@ import org.slf4j.LoggerFactory;
     ResourceCallback.EVENTS + "=after_update", ResourceCallback.EVENTS + "=after_delete"})
 public class MechanismManager implements ResourceCallback {
     private static final Logger LOG = LoggerFactory.getLogger(MechanismManager.class);
+    private static final String NETWORK = "network";
+    private static final String PORT = "port";
+    private static final String HOST = "binding:host_id";
 
     private record Ranked(MechanismDriver driver, int ranking) {
     }
 
     private volatile List<Ranked> drivers = List.of();
+
+    @Reference(target = "(osgi.unit.name=nucleon-ml2)")
+    JpaTemplate jpa;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -66,11 +75,12 @@ public class MechanismManager implements ResourceCallback {
     @Override
     public void handle(ResourceEvent e) {
         BiConsumer<MechanismDriver, MechanismContext> call = call(e.resource(), e.event());
-        if (call == null) {
+        List<Ranked> called = drivers;
+        if (call == null || called.isEmpty()) {
             return;
         }
-        MechanismContext ctx = new MechanismContext(e.context(), e.state(), e.original(), null, null);
-        for (Ranked r : drivers) {
+        MechanismContext ctx = context(e);
+        for (Ranked r : called) {
             if (e.event().mayVeto()) {
                 call.accept(r.driver(), ctx);
             } else {
@@ -82,6 +92,28 @@ public class MechanismManager implements ResourceCallback {
                 }
             }
         }
+    }
+
+    /**
+     * As ML2's NetworkContext and PortContext: a network's segments, or a port's network's, as
+     * they are in the database (none once the network is gone, as Neutron's postcommit of a network
+     * delete finds), and a port's {@code binding:host_id} (null when unset).
+     */
+    private MechanismContext context(ResourceEvent e) {
+        Map<String, Object> resource = e.state() != null ? e.state() : e.original();
+        String network = switch (e.resource()) {
+            case NETWORK -> e.id();
+            case PORT -> resource == null ? null : (String) resource.get("network_id");
+            default -> null;
+        };
+        List<Map<String, Object>> segments = network == null ? List.of() : jpa.txExpr(TransactionType.Supports,
+                em -> {
+                    NetworkEntity n = em.find(NetworkEntity.class, network);
+                    return n == null ? List.of() : n.segmentViews();
+                });
+        Object host = PORT.equals(e.resource()) && resource != null ? resource.get(HOST) : null;
+        return new MechanismContext(e.context(), e.state(), e.original(), segments,
+                host instanceof String h && !h.isEmpty() ? h : null);
     }
 
     /** The first driver's binding for a port, or null when none binds it. */

@@ -46,7 +46,7 @@ import org.osgi.service.component.annotations.Reference;
  * (the project's default unless asked otherwise), port security, allowed address pairs, extra
  * DHCP options and binding through the mechanism drivers, all in one transaction per request.
  */
-@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=ports",
+@Component(service = {ResourceHandler.class, PortHandler.class}, property = ResourceHandler.COLLECTION + "=ports",
         configurationPid = Ml2Config.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class PortHandler extends JpaResourceHandler<PortEntity> {
     static final String DEFAULT_BASE_MAC = "fa:16:3e:00:00:00";
@@ -118,7 +118,7 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         Set<String> projects = new LinkedHashSet<>();
         ports.stream().filter(p -> !p.containsKey(SECURITY_GROUPS) && !networkOwned(p.get("device_owner")))
                 .forEach(p -> projects.add((String) p.get("tenant_id")));
-        projects.forEach(groups::ensureDefault);
+        projects.forEach(p -> groups.ensureDefault(context, p));
         try {
             return super.createBulk(context, ports);
         } catch (RuntimeException e) {
@@ -177,7 +177,7 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         if (defaultGroup) {
             // the project's own default group needs no check: inserted with the port's rows, its
             // foreign key says whether the group (maybe known from an earlier request) still exists
-            defaults = List.of(groups.ensureDefault(p.projectId));
+            defaults = List.of(groups.ensureDefault(context, p.projectId));
             groups.bind(em, p.id, defaults);
         }
         List<Map<String, Object>> ips;
@@ -290,16 +290,12 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
         }
     }
 
+    /** Frees what the port holds outside its own row. */
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, PortEntity p) {
-        removeDependents(em, groups, p.id);
-    }
-
-    /** Frees what a port holds outside its own row; for port delete and network delete alike. */
-    static void removeDependents(EntityManager em, SecurityGroups groups, String portId) {
-        Ipam.release(em, portId);
-        groups.unbind(em, portId);
-        PortExtras.removeAll(em, portId);
+        Ipam.release(em, p.id);
+        groups.unbind(em, p.id);
+        PortExtras.removeAll(em, p.id);
     }
 
     /** Neutron's rule: groups need port security and an address; then each must exist. Returns them sorted. */

@@ -19,7 +19,7 @@ public class DefaultGroupOnCreate implements ResourceCallback {
     public void handle(ResourceEvent event) {
         Object project = event.state().get("tenant_id");
         if (project instanceof String p && !p.isEmpty()) {
-            groups.ensureDefault(p);
+            groups.ensureDefault(event.context(), p);
         }
     }
 }

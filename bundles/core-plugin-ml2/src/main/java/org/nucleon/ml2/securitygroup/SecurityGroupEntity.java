@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.persistence.Cacheable;
 import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -14,8 +15,13 @@ import javax.persistence.OrderBy;
 import javax.persistence.Table;
 import org.nucleon.api.persistence.StandardAttributes;
 
-/** A row of the {@code securitygroups} table; its rules go with it. */
+/**
+ * A row of the {@code securitygroups} table; its rules go with it. Not cached: a bulk rule create
+ * flushes after each rule, and EclipseLink's shared cache then keeps only the first flush's
+ * addition to {@link #rules}, so later reads would miss rules.
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "securitygroups", indexes = @Index(name = "ix_securitygroups_project_id", columnList = "project_id"))
 public class SecurityGroupEntity extends StandardAttributes {
     @Id

@@ -51,14 +51,14 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
     /** Neutron ensures the project's default group before creating any other. */
     @Override
     public Map<String, Object> create(RequestContext context, Map<String, Object> group) {
-        groups.ensureDefault((String) group.get("tenant_id"));
+        groups.ensureDefault(context, (String) group.get("tenant_id"));
         return super.create(context, group);
     }
 
     @Override
     public List<Map<String, Object>> createBulk(RequestContext context, List<Map<String, Object>> bodies) {
         new LinkedHashSet<>(bodies.stream().map(b -> (String) b.get("tenant_id")).toList())
-                .forEach(groups::ensureDefault);
+                .forEach(p -> groups.ensureDefault(context, p));
         return super.createBulk(context, bodies);
     }
 
@@ -150,6 +150,6 @@ public class SecurityGroupHandler extends JpaResourceHandler<SecurityGroupEntity
 
     @Override
     protected String eventResource() {
-        return "security_group";
+        return SecurityGroups.EVENT_RESOURCE;
     }
 }

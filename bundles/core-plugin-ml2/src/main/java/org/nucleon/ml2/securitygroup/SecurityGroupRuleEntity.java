@@ -69,6 +69,12 @@ public class SecurityGroupRuleEntity extends StandardAttributes {
         description = null;
     }
 
+    /** Against the revision shown, one less than the version column. */
+    @Override
+    public void checkRevision(Long constraint) {
+        super.checkRevision(constraint == null ? null : constraint + 1);
+    }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);

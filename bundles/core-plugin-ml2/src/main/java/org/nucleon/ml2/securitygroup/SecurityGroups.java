@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.nucleon.api.callback.CallbackRegistry;
+import org.nucleon.api.callback.Event;
+import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.InLists;
@@ -30,6 +33,9 @@ import org.osgi.service.component.annotations.Reference;
 public class SecurityGroups {
     static final String DEFAULT_NAME = "default";
     static final String OBJECT_TYPE = "security_group";
+    /** The member name security group events are published under. */
+    static final String EVENT_RESOURCE = "security_group";
+    private static final String DEFAULT_DESCRIPTION = "Default security group";
 
     @Reference(target = "(osgi.unit.name=nucleon-ml2)")
     JpaTemplate jpa;
@@ -37,33 +43,56 @@ public class SecurityGroups {
     @Reference
     RbacPolicies rbac;
 
+    @Reference
+    CallbackRegistry callbacks;
+
     /** Each project's default group as found before; see {@link #ensureDefault}. */
     private final Map<String, String> defaults = new ConcurrentHashMap<>();
 
     /**
      * The id of the project's default group, created with Neutron's default rules if the project
-     * has none. Runs its own transaction: call it before opening yours, as Neutron ensures the
-     * group before a network or port is created. The default_security_group key lets only one of
-     * several concurrent first calls create the group; the others retry and find it.
+     * has none, publishing the security_group events Neutron's create_security_group does for it
+     * (BEFORE_CREATE, PRECOMMIT_CREATE, AFTER_CREATE once committed; its rules publish none).
+     * Runs its own transaction: call it before opening yours, as Neutron ensures the group before
+     * a network or port is created. The default_security_group key lets only one of several
+     * concurrent first calls create the group; the others retry and find it.
      *
      * <p>An id found once is remembered and given without a transaction: a default group is
      * deleted only by an admin, here (which forgets it) or on another server, and a port bound to
      * a group gone fails on the binding's foreign key: the caller then {@link #forgetDefault}s it
      * and retries.
      */
-    public String ensureDefault(String projectId) {
+    public String ensureDefault(RequestContext context, String projectId) {
         String known = defaults.get(projectId);
         if (known != null) {
             return known;
         }
-        String id = Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
-            // a query, not em.find: it asks the database rather than a cache another server may have outdated
-            List<String> existing = em.createQuery("SELECT d.group.id FROM DefaultSecurityGroupEntity d "
-                    + "WHERE d.projectId = :p", String.class).setParameter("p", projectId).getResultList();
-            return existing.isEmpty() ? createDefault(em, projectId) : existing.get(0);
-        }));
+        String id = jpa.txExpr(TransactionType.Supports, em -> defaultOf(em, projectId));
+        if (id == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", DEFAULT_NAME);
+            body.put("description", DEFAULT_DESCRIPTION);
+            body.put("tenant_id", projectId);
+            publish(Event.BEFORE_CREATE, context, null, body, body);
+            id = Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+                String existing = defaultOf(em, projectId);
+                return existing != null ? existing : createDefault(em, context, body);
+            }));
+        }
         defaults.put(projectId, id);
         return id;
+    }
+
+    /** The project's default group, asked of the database rather than a cache another server may have outdated. */
+    private static String defaultOf(EntityManager em, String projectId) {
+        List<String> existing = em.createQuery("SELECT d.group.id FROM DefaultSecurityGroupEntity d "
+                + "WHERE d.projectId = :p", String.class).setParameter("p", projectId).getResultList();
+        return existing.isEmpty() ? null : existing.get(0);
+    }
+
+    private void publish(Event event, RequestContext context, String id, Map<String, Object> state,
+            Map<String, Object> request) {
+        callbacks.publish(new ResourceEvent(EVENT_RESOURCE, event, context, id, state, null, request));
     }
 
     /** Forgets the project's default group, which a port's foreign key found gone. */
@@ -76,8 +105,9 @@ public class SecurityGroups {
         defaults.values().remove(groupId);
     }
 
-    private static String createDefault(EntityManager em, String projectId) {
-        SecurityGroupEntity group = newGroup(projectId, DEFAULT_NAME, "Default security group");
+    private String createDefault(EntityManager em, RequestContext context, Map<String, Object> body) {
+        String projectId = (String) body.get("tenant_id");
+        SecurityGroupEntity group = newGroup(projectId, DEFAULT_NAME, DEFAULT_DESCRIPTION);
         for (String ethertype : List.of(RuleChecks.IPV4, RuleChecks.IPV6)) {
             // traffic from the group's own members
             templateRule(group, "ingress", ethertype, group.id);
@@ -90,6 +120,9 @@ public class SecurityGroups {
         em.persist(marker);
         // insert now, so that a concurrent creator fails here and retries
         em.flush();
+        Map<String, Object> view = group.toMap(group.rules);
+        publish(Event.PRECOMMIT_CREATE, context, group.id, view, body);
+        Transactions.afterCommit(() -> publish(Event.AFTER_CREATE, context, group.id, view, body));
         return group.id;
     }
 
@@ -133,7 +166,7 @@ public class SecurityGroups {
         }
         String project = projects == null || projects.isEmpty() ? context.projectId() : (String) projects.get(0);
         if (context.admin() || project.equals(context.projectId())) {
-            ensureDefault(project);
+            ensureDefault(context, project);
         }
     }
 

@@ -37,7 +37,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Subnets of the ML2 plugin: CIDR (explicit or from a pool), gateway, pools, DHCP options. */
-@Component(service = ResourceHandler.class, property = ResourceHandler.COLLECTION + "=subnets")
+@Component(service = {ResourceHandler.class, SubnetHandler.class}, property = ResourceHandler.COLLECTION + "=subnets")
 public class SubnetHandler extends JpaResourceHandler<SubnetEntity> {
     private static final String SUBNETS = "subnets";
 

@@ -190,9 +190,6 @@ public class IpamTest {
         assertFalse(f.jpa.txExpr(em -> Ipam.hasUserAllocations(em, net)));
         allocate("vm", null, "compute:nova");
         assertTrue(f.jpa.txExpr(em -> Ipam.hasUserAllocations(em, net)));
-        f.jpa.tx(em -> Ipam.deleteSubnetsOfNetwork(em, net));
-        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.subnetIdsOf(em, List.of(net))));
-        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("vm", "dhcp")))));
     }
 
     @Test

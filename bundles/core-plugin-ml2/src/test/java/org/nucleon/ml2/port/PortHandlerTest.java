@@ -59,6 +59,46 @@ public class PortHandlerTest {
     }
 
     @Test
+    public void bindingProfileRoundTripsAndAllocationIsImmediate() {
+        Map<String, Object> profile = Map.of("pci_slot", "0000:0a:00.1", "capabilities", List.of("switchdev"),
+                "local_link_information", List.of(Map.of("switch_id", "aa:bb:cc:dd:ee:ff", "port_id", "Eth1/3")));
+        Map<String, Object> p = f.port(net, "binding:profile", profile);
+        String id = (String) p.get("id");
+        assertEquals(profile, p.get("binding:profile"));
+        assertEquals("immediate", p.get("ip_allocation"));
+        assertEquals(profile, f.ports.get(TestJpa.ADMIN, id).get("binding:profile"));
+        assertEquals("immediate", f.ports.get(TestJpa.ADMIN, id).get("ip_allocation"));
+        Map<String, Object> trusted = Map.of("trusted", true);
+        assertEquals(trusted, f.ports.update(TestJpa.ADMIN, id, body("binding:profile", trusted)).get("binding:profile"));
+        assertEquals(List.of(trusted), f.ports.list(TestJpa.ADMIN, ListQuery.all()).stream()
+                .filter(x -> x.get("id").equals(id)).map(x -> x.get("binding:profile")).toList());
+        Map<String, Object> plain = f.port(net);
+        assertEquals(Map.of(), plain.get("binding:profile"));
+        assertEquals("immediate", plain.get("ip_allocation"));
+    }
+
+    @Test
+    public void macAddressesComeFromTheConfiguredBaseMac() {
+        f.ports.activate(Map.of("base_mac", "fa:16:3f:4e:00:00"));
+        Set<Object> macs = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String mac = (String) f.port(net).get("mac_address");
+            assertTrue(mac, mac.matches("fa:16:3f:4e(:[0-9a-f]{2}){2}"));
+            macs.add(mac);
+        }
+        assertEquals(5, macs.size());
+        // as Neutron, a fourth octet of 00 is random too
+        f.ports.activate(Map.of("base_mac", "02:aa:bb:00:00:00"));
+        Set<String> fourth = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            String mac = (String) f.port(net).get("mac_address");
+            assertTrue(mac, mac.matches("02:aa:bb(:[0-9a-f]{2}){3}"));
+            fourth.add(mac.substring(9, 11));
+        }
+        assertTrue("the fourth octet varies: " + fourth, fourth.size() > 1);
+    }
+
+    @Test
     public void networkOwnedPortsGetNoGroupAndNoPortSecurity() {
         Map<String, Object> dhcp = f.port(net, "device_owner", "network:dhcp");
         assertEquals(false, dhcp.get("port_security_enabled"));
@@ -102,7 +142,7 @@ public class PortHandlerTest {
     @Test
     public void portSecurityRules() {
         expect("PortSecurityAndIPRequiredForSecurityGroups", () -> f.port(net, "port_security_enabled", false,
-                "security_groups", List.of(f.groups.ensureDefault("p1"))));
+                "security_groups", List.of(f.groups.ensureDefault(TestJpa.ADMIN, "p1"))));
         expect("AddressPairAndPortSecurityRequired", () -> f.port(net, "port_security_enabled", false,
                 "allowed_address_pairs", List.of(body("ip_address", "10.0.0.9"))));
         Map<String, Object> p = f.port(net);
@@ -196,9 +236,9 @@ public class PortHandlerTest {
     public void networkDeleteRefusedWhileUserPortsRemain() {
         f.port(net, "device_owner", "network:dhcp");
         String user = (String) f.port(net).get("id");
-        expect("NetworkInUse", () -> f.jpa.tx(em -> f.networkPorts.deletePortsAndSubnets(em, net)));
+        expect("NetworkInUse", () -> f.networks.delete(TestJpa.ADMIN, net));
         f.ports.delete(TestJpa.ADMIN, user);
-        f.jpa.tx(em -> f.networkPorts.deletePortsAndSubnets(em, net));
+        f.networks.delete(TestJpa.ADMIN, net);
         assertTrue(f.ports.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
         assertTrue(f.subnets.list(TestJpa.ADMIN, ListQuery.all()).isEmpty());
     }

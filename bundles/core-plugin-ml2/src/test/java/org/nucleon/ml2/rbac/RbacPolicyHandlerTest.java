@@ -312,7 +312,7 @@ public class RbacPolicyHandlerTest {
         String net = f.network("n");
         share(net, "*");
         f.subnet(net, 4, "cidr", "10.0.0.0/24");
-        f.groups.ensureDefault("p1");
+        f.groups.ensureDefault(TestJpa.ADMIN, "p1");
         String group = (String) f.rbac.jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT g.id FROM SecurityGroupEntity g WHERE g.projectId = 'p1'", String.class).getSingleResult());
         Map<String, Object> port = body("network_id", net, "tenant_id", "p2", "name", "", "admin_state_up", true,

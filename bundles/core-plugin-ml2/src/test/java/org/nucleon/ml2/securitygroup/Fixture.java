@@ -6,8 +6,10 @@ import static org.junit.Assert.fail;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nucleon.api.callback.CallbackRegistry;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.ml2.TestCallbacks;
 import org.nucleon.ml2.TestJpa;
 import org.nucleon.ml2.rbac.RbacPolicyHandler;
 import org.nucleon.ml2.rbac.TestRbac;
@@ -22,15 +24,19 @@ final class Fixture implements AutoCloseable {
     final SecurityGroupRuleHandler ruleHandler = new SecurityGroupRuleHandler();
 
     final RbacPolicyHandler rbac = TestRbac.handler(jpa);
+    final CallbackRegistry callbacks = TestCallbacks.registry();
 
     Fixture() {
         groups.jpa = jpa;
         groups.rbac = rbac;
+        groups.callbacks = callbacks;
         groupHandler.jpa = jpa;
         groupHandler.groups = groups;
         groupHandler.rbac = rbac;
+        groupHandler.callbacks = callbacks;
         ruleHandler.jpa = jpa;
         ruleHandler.groups = groups;
+        ruleHandler.callbacks = callbacks;
     }
 
     static RequestContext member(String project) {

@@ -79,8 +79,8 @@ public class PortBindingsTest {
 
     @Test
     public void ensureDefaultIsStable() {
-        String id = f.groups.ensureDefault("p1");
-        assertEquals(id, f.groups.ensureDefault("p1"));
+        String id = f.groups.ensureDefault(Fixture.ADMIN, "p1");
+        assertEquals(id, f.groups.ensureDefault(Fixture.ADMIN, "p1"));
         assertEquals("default", f.groupHandler.get(ADMIN, id).get("name"));
     }
 }

@@ -98,7 +98,7 @@ public class SecurityGroupHandlerTest {
             for (int i = 0; i < n; i++) {
                 ids.add(pool.submit(() -> {
                     start.await();
-                    return f.groups.ensureDefault("pc");
+                    return f.groups.ensureDefault(Fixture.ADMIN, "pc");
                 }));
             }
             Set<String> distinct = new HashSet<>();
@@ -114,7 +114,7 @@ public class SecurityGroupHandlerTest {
 
     @Test
     public void defaultGroupKeepsItsName() {
-        String id = f.groups.ensureDefault("p1");
+        String id = f.groups.ensureDefault(Fixture.ADMIN, "p1");
         assertError(409, "SecurityGroupCannotUpdateDefault", "Updating default security group not allowed.",
                 () -> f.groupHandler.update(ADMIN, id, Map.of("name", "x")));
         Map<String, Object> updated = f.groupHandler.update(ADMIN, id, Map.of("description", "mine"));
@@ -126,14 +126,14 @@ public class SecurityGroupHandlerTest {
 
     @Test
     public void onlyAnAdminDeletesTheDefaultGroup() {
-        String id = f.groups.ensureDefault("p1");
+        String id = f.groups.ensureDefault(Fixture.ADMIN, "p1");
         assertError(409, "SecurityGroupCannotRemoveDefault", "Insufficient rights for removing default security group.",
                 () -> f.groupHandler.delete(Fixture.member("p1"), id));
         f.groupHandler.delete(ADMIN, id);
         assertError(404, "SecurityGroupNotFound", "Security group " + id + " does not exist",
                 () -> f.groupHandler.get(ADMIN, id));
         // the project gets a new one on next need
-        assertNotEquals(id, f.groups.ensureDefault("p1"));
+        assertNotEquals(id, f.groups.ensureDefault(Fixture.ADMIN, "p1"));
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A mechanism driver to copy: it records every call it gets (see {@code example:mechanism-calls}
- * in the Karaf shell) and binds ports whose {@code binding:host_id} starts with the configured
+ * A mechanism driver to copy: it records every call it gets, by Neutron's method name and the
+ * resource's id (see {@code example:mechanism-calls} in the Karaf shell), and binds ports whose {@code binding:host_id} starts with the configured
  * prefix, with VIF type {@code fake}. Install the bundle and such ports bind; stop it and new
  * bindings fail, with no restart.
  */
@@ -47,13 +47,14 @@ public class ExampleMechanismDriver implements MechanismDriver {
         return "example";
     }
 
-    /** The most recent calls, oldest first, e.g. {@code create_port_precommit <port id>}. */
+    /** The most recent calls, oldest first, e.g. {@code create_port_precommit <port id>}, at most 1000. */
     public synchronized List<String> calls() {
         return new ArrayList<>(calls);
     }
 
     private synchronized void record(String call, MechanismContext c) {
-        String entry = call + " " + (c.current() == null ? null : c.current().get("id"));
+        Map<String, Object> resource = c.current() != null ? c.current() : c.original();
+        String entry = call + " " + (resource == null ? null : resource.get("id"));
         LOG.info("example mechanism driver: {}", entry);
         if (calls.size() == KEPT) {
             calls.removeFirst();
@@ -72,13 +73,53 @@ public class ExampleMechanismDriver implements MechanismDriver {
     }
 
     @Override
+    public void updateNetworkPrecommit(MechanismContext c) {
+        record("update_network_precommit", c);
+    }
+
+    @Override
+    public void updateNetworkPostcommit(MechanismContext c) {
+        record("update_network_postcommit", c);
+    }
+
+    @Override
+    public void deleteNetworkPrecommit(MechanismContext c) {
+        record("delete_network_precommit", c);
+    }
+
+    @Override
     public void deleteNetworkPostcommit(MechanismContext c) {
         record("delete_network_postcommit", c);
     }
 
     @Override
+    public void createSubnetPrecommit(MechanismContext c) {
+        record("create_subnet_precommit", c);
+    }
+
+    @Override
     public void createSubnetPostcommit(MechanismContext c) {
         record("create_subnet_postcommit", c);
+    }
+
+    @Override
+    public void updateSubnetPrecommit(MechanismContext c) {
+        record("update_subnet_precommit", c);
+    }
+
+    @Override
+    public void updateSubnetPostcommit(MechanismContext c) {
+        record("update_subnet_postcommit", c);
+    }
+
+    @Override
+    public void deleteSubnetPrecommit(MechanismContext c) {
+        record("delete_subnet_precommit", c);
+    }
+
+    @Override
+    public void deleteSubnetPostcommit(MechanismContext c) {
+        record("delete_subnet_postcommit", c);
     }
 
     @Override
@@ -92,8 +133,18 @@ public class ExampleMechanismDriver implements MechanismDriver {
     }
 
     @Override
+    public void updatePortPrecommit(MechanismContext c) {
+        record("update_port_precommit", c);
+    }
+
+    @Override
     public void updatePortPostcommit(MechanismContext c) {
         record("update_port_postcommit", c);
+    }
+
+    @Override
+    public void deletePortPrecommit(MechanismContext c) {
+        record("delete_port_precommit", c);
     }
 
     @Override
