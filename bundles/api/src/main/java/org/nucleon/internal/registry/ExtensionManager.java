@@ -17,6 +17,7 @@ import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,8 +42,8 @@ public class ExtensionManager {
     private final Map<ExtensionDescriptor, Boolean> descriptors = new ConcurrentHashMap<>();
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
-    /** Collections whose handler left while its bundle stayed active: the route it served, and when. */
-    private final Map<String, Map.Entry<Route, Long>> restarted = new ConcurrentHashMap<>();
+    /** Collections whose handler left while its bundle is to come back: the route it served, and when. */
+    private final Map<String, Departure> restarted = new ConcurrentHashMap<>();
     private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
     private final Map<IdFilter, String> idFilters = new ConcurrentHashMap<>();
     private final Map<MemberSubResource, Map.Entry<String, SnapshotBuilder.SubResource>> subResources =
@@ -97,30 +98,48 @@ public class ExtensionManager {
 
     void unbindHandler(ResourceHandler h) {
         String collection = handlers.remove(h);
-        // its bundle still active: the component lost a dependency (its persistence unit, with the
-        // datasource under it) and comes back, unlike a bundle being stopped or uninstalled
-        if (collection != null && bundleActive(h)) {
+        if (collection != null && returning(h)) {
             current.get().routes().stream().filter(r -> r.handler() == h).findFirst()
-                    .ifPresent(r -> restarted.put(collection, Map.entry(r, System.nanoTime())));
+                    .ifPresent(r -> restarted.put(collection, new Departure(r, h, System.nanoTime())));
         }
         stale.set(true);
     }
 
-    /** Whether the bundle of a service is active (not starting, stopping or gone). */
-    boolean bundleActive(Object service) {
+    /** A handler that left while its bundle was to come back: the route it served, and when it left. */
+    private record Departure(Route route, ResourceHandler handler, long at) {
+    }
+
+    /**
+     * Whether the bundle of a service that left is to come back: still active (the component lost
+     * a dependency, its persistence unit with the datasource under it), or stopped without being
+     * marked stopped for good, as {@code Bundle.update} stops it before starting its new revision.
+     * {@code Bundle.stop()} marks a bundle persistently stopped before its services leave; Karaf's
+     * feature uninstall stops transiently too, but uninstalls the bundle right after, which ends
+     * the wait. Asked again while requests wait, so an uninstall is seen as soon as it happens.
+     */
+    boolean returning(Object service) {
         Bundle b = FrameworkUtil.getBundle(service.getClass());
-        return b != null && b.getState() == Bundle.ACTIVE;
+        if (b == null || b.getState() == Bundle.UNINSTALLED) {
+            return false;
+        }
+        try {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            return b.getState() == Bundle.ACTIVE || level != null && level.isPersistentlyStarted();
+        } catch (IllegalArgumentException uninstalledMeanwhile) {
+            return false;
+        }
     }
 
     /**
      * Whether the path segments below {@code /v2.0} lead to a collection whose handler left within
-     * the last seconds while its bundle stayed active; matched as the API matches them, since a
+     * the last seconds while its bundle is to come back; matched as the API matches them, since a
      * path names its collection in its own words ({@code qos/policies}, {@code metering-labels}).
      */
     public boolean restarting(List<String> segments) {
         long now = System.nanoTime();
-        List<Route> recent = restarted.values().stream().filter(e -> now - e.getValue() < RESTART_WINDOW_NANOS)
-                .map(Map.Entry::getKey).toList();
+        List<Route> recent = restarted.values().stream()
+                .filter(d -> now - d.at() < RESTART_WINDOW_NANOS && returning(d.handler()))
+                .map(Departure::route).toList();
         return !recent.isEmpty() && new ApiSnapshot(List.of(), Map.of(), recent).match(segments) != null;
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Before;
 import org.junit.Test;
@@ -616,6 +617,26 @@ public class ApiControllerTest {
         // one that never comes back is 404 after the wait
         current.set(without);
         assertError(call("GET", "/v2.0/networks"), 404, "HTTPNotFound", "The resource could not be found.");
+    }
+
+    @Test
+    public void aRequestWaitingForARestartedHandlerIsAnswered404AsSoonAsItsBundleIsUninstalled() {
+        current.set(SnapshotBuilder.build(List.of(ApiDefinitions.neutron().extension("network")), Set.of(), Map.of()));
+        AtomicBoolean returning = new AtomicBoolean(true);
+        controller = new ApiController(current::get, () -> config, (req, requestId) -> ctx, PolicyRules::defaults,
+                () -> null, segments -> returning.get() && segments.get(0).equals("networks"));
+        new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            returning.set(false);
+        }).start();
+        long start = System.nanoTime();
+        assertError(call("GET", "/v2.0/networks"), 404, "HTTPNotFound", "The resource could not be found.");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue("waited " + millis + " ms", millis >= 250 && millis < 2000);
     }
 
     // ---- known discrepancies with Neutron (see report); enable once fixed

@@ -11,6 +11,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Test;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.plugin.Plugin;
@@ -68,10 +69,11 @@ public class ExtensionManagerTest {
 
     @Test
     public void aHandlerLeavingWhileItsBundleStaysActiveIsRestartingUnderItsOwnPath() {
+        AtomicBoolean returning = new AtomicBoolean(true);
         ExtensionManager m = new ExtensionManager() {
             @Override
-            boolean bundleActive(Object service) {
-                return true;
+            boolean returning(Object service) {
+                return returning.get();
             }
         };
         m.bindExtension(ApiDefinitions.neutron().extension("metering"));
@@ -98,5 +100,9 @@ public class ExtensionManagerTest {
         assertFalse(m.restarting(List.of("metering-label-rules", "r1")));
         m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
         assertFalse("back: no longer restarting", m.restarting(label));
+        m.unbindHandler(labels);
+        assertTrue(m.restarting(label));
+        returning.set(false);
+        assertFalse("its bundle uninstalled meanwhile: not coming back", m.restarting(label));
     }
 }
