@@ -16,6 +16,8 @@ import org.nucleon.api.plugin.Plugin;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
@@ -116,10 +118,11 @@ public class ExtensionManager {
      * {@code Bundle.stop()} marks a bundle persistently stopped before its services leave; Karaf's
      * feature uninstall stops transiently too, but uninstalls the bundle right after, which ends
      * the wait. Asked again while requests wait, so an uninstall is seen as soon as it happens.
+     * While the framework shuts down, bundles stop transiently too, and none comes back.
      */
     boolean returning(Object service) {
         Bundle b = FrameworkUtil.getBundle(service.getClass());
-        if (b == null || b.getState() == Bundle.UNINSTALLED) {
+        if (b == null || b.getState() == Bundle.UNINSTALLED || frameworkStopping()) {
             return false;
         }
         try {
@@ -128,6 +131,12 @@ public class ExtensionManager {
         } catch (IllegalArgumentException uninstalledMeanwhile) {
             return false;
         }
+    }
+
+    private static boolean frameworkStopping() {
+        Bundle own = FrameworkUtil.getBundle(ExtensionManager.class);
+        BundleContext context = own == null ? null : own.getBundleContext();
+        return context == null || context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
     /**
