@@ -110,7 +110,10 @@ public final class ApiDefinitions {
 
     private static ExtensionDescriptor descriptor(JsonNode n) {
         String alias = n.path("alias").asText();
-        boolean core = n.path("api_prefix").isNull();
+        // Neutron's core resource definitions (network, subnet, port, subnetpool) have no API prefix
+        // and name their resource; extensions without a prefix attribute (extraroute-atomic,
+        // fip-port-details, the filter shims) are still extensions, listed in /v2.0/extensions.
+        boolean core = n.path("api_prefix").isNull() && n.hasNonNull("resource_name");
         Map<String, Map<String, String>> actionMap = new LinkedHashMap<>();
         n.path("action_map").fields().forEachRemaining(m -> actionMap.put(m.getKey(), methods(m.getValue())));
         Map<String, ResourceDefinition> resources = new LinkedHashMap<>();
