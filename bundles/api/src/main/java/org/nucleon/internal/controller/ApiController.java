@@ -125,10 +125,28 @@ public final class ApiController {
         } catch (Unauthorized e) {
             return new ApiResponse(401, ApiResponse.error(e).body(), Map.of("WWW-Authenticate", e.challenge()));
         } catch (NeutronException e) {
+            if (mayReplay && e.status() == 503 && req.method().equals("GET") && servedByALeftHandler(snapshot, req)) {
+                return handle(req, requestId, false);
+            }
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
             return unexpected(snapshot, req, requestId, e, mayReplay);
         }
+    }
+
+    /**
+     * A read whose handler answered 503 because the plugin it uses left under it, as a restarting
+     * bundle's components unbind their references after they were unregistered: when that handler
+     * has already left and its route is served again by its successor, the read is made once more.
+     * A write is not, as the 503 may come after its commit.
+     */
+    private boolean servedByALeftHandler(ApiSnapshot used, ApiRequest req) {
+        List<String> segs = segments(req.path());
+        List<String> rest = segs.isEmpty() ? segs : segs.subList(1, segs.size());
+        RouteMatch before = used.match(rest);
+        ResourceHandler h = before == null ? null : before.route().handler();
+        RouteMatch now = snapshots.get().match(rest);
+        return h != null && (now == null || now.route().handler() != h) && (served(now) || awaitReturn(rest));
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Before;
 import org.junit.Test;
 import org.nucleon.api.context.RequestContext;
+import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
@@ -617,6 +618,26 @@ public class ApiControllerTest {
         // one that never comes back is 404 after the wait
         current.set(without);
         assertError(call("GET", "/v2.0/networks"), 404, "HTTPNotFound", "The resource could not be found.");
+    }
+
+    @Test
+    public void aReadWhoseHandlerLeftAnswering503IsServedByItsSuccessor() {
+        ApiSnapshot before = current.get();
+        FakeResourceHandler successor = new FakeResourceHandler("Network");
+        extraHandlers.put("networks", successor);
+        ApiSnapshot after = build();
+        // the plugin the handler uses left under it after the handler itself was unregistered
+        networks.beforeFailure = () -> current.set(after);
+        networks.failure = new NeutronException(503, "HTTPServiceUnavailable",
+                "The core plugin is not available.");
+        assertEquals(200, call("GET", "/v2.0/networks").status());
+        current.set(before);
+        assertEquals("a write is not made again: its 503 may follow its commit", 503,
+                call("POST", "/v2.0/networks", "{\"network\": {\"name\": \"n\"}}").status());
+        assertTrue(successor.store.isEmpty());
+        current.set(before);
+        networks.beforeFailure = () -> { };
+        assertEquals("a handler that stays answers its own 503", 503, call("GET", "/v2.0/networks").status());
     }
 
     @Test
