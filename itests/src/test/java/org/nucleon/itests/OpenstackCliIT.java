@@ -189,8 +189,11 @@ public class OpenstackCliIT {
         assertTrue(String.valueOf(withGateway.get("external_gateway_info")).contains(ext));
         openstack("router", "add", "subnet", router, innerSub);
         // the next hop sits on the gateway's subnet, so the inner subnet can go again
-        openstack("router", "set", "--route", "destination=10.99.0.0/24,gateway=172.24.4.254", router);
-        assertTrue(String.valueOf(json("router", "show", router).get("routes")).contains("10.99.0.0/24"));
+        // add_extraroutes: the CLI prints the router it got back
+        List<?> route = List.of(Map.of("destination", "10.99.0.0/24", "nexthop", "172.24.4.254"));
+        assertEquals(route, json("router", "add", "route", "--route", "destination=10.99.0.0/24,gateway=172.24.4.254",
+                router).get("routes"));
+        assertEquals(route, json("router", "show", router).get("routes"));
         openstack("router", "remove", "subnet", router, innerSub);
 
         Map<?, ?> fip = json("floating", "ip", "create", ext);
@@ -203,7 +206,9 @@ public class OpenstackCliIT {
         assertEquals(null, json("floating", "ip", "show", fipId).get("port_id"));
         openstack("floating", "ip", "delete", fipId);
         openstack("router", "remove", "subnet", router, innerSub);
-        openstack("router", "unset", "--route", "destination=10.99.0.0/24,gateway=172.24.4.254", router);
+        assertEquals(List.of(), json("router", "remove", "route", "--route",
+                "destination=10.99.0.0/24,gateway=172.24.4.254", router).get("routes"));
+        assertEquals(List.of(), json("router", "show", router).get("routes"));
         openstack("router", "delete", router);
 
         Map<?, ?> meter = json("network", "meter", "create", "cli-meter");

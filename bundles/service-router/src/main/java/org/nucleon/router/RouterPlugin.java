@@ -20,11 +20,14 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * Neutron's L3_ROUTER_NAT service plugin: the router extensions this bundle serves (l3-flavors
  * only while the flavors plugin is loaded, which it requires) and its service providers.
+ * router_availability_zone is declared here, as Neutron's L3RouterPlugin does; it requires
+ * availability_zone, so it is active only while the agents bundle, which owns the zones and
+ * keeps and checks routers' hints, runs too.
  */
 @Component(service = Plugin.class, immediate = true)
 public class RouterPlugin implements Plugin {
     static final List<String> ALIASES = List.of("router", "ext-gw-mode", "extraroute", "extraroute-atomic",
-            "fip-port-details", "l3-ha", "dvr", "l3-flavors");
+            "fip-port-details", "l3-ha", "dvr", "router_availability_zone", "l3-flavors");
     /** Aliases Neutron's bundled catalog lacks (no attributes of their own), defined in this bundle. */
     static final List<String> OWN_ALIASES = List.of("router-admin-state-down-before-update");
 

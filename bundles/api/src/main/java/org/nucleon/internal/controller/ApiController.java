@@ -75,8 +75,8 @@ public final class ApiController {
 
     /**
      * @param restarting whether the path segments below {@code /v2.0} lead to a collection whose
-     *                   handler left a moment ago while its bundle stayed active (a dependency of it
-     *                   restarted): requests then wait for its return
+     *                   handler left a moment ago while its bundle is to come back (a dependency of it
+     *                   restarted, or the bundle is being updated): requests then wait for its return
      */
     public ApiController(Supplier<ApiSnapshot> snapshots, Supplier<ApiConfig> config, Authenticator authenticator,
             Supplier<PolicyRules> policy, Supplier<QuotaEngine> quotas, Predicate<List<String>> restarting) {
@@ -125,10 +125,28 @@ public final class ApiController {
         } catch (Unauthorized e) {
             return new ApiResponse(401, ApiResponse.error(e).body(), Map.of("WWW-Authenticate", e.challenge()));
         } catch (NeutronException e) {
+            if (mayReplay && e.status() == 503 && req.method().equals("GET") && servedByALeftHandler(snapshot, req)) {
+                return handle(req, requestId, false);
+            }
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
             return unexpected(snapshot, req, requestId, e, mayReplay);
         }
+    }
+
+    /**
+     * A read whose handler answered 503 because the plugin it uses left under it, as a restarting
+     * bundle's components unbind their references after they were unregistered: when that handler
+     * has already left and its route is served again by its successor, the read is made once more.
+     * A write is not, as the 503 may come after its commit.
+     */
+    private boolean servedByALeftHandler(ApiSnapshot used, ApiRequest req) {
+        List<String> segs = segments(req.path());
+        List<String> rest = segs.isEmpty() ? segs : segs.subList(1, segs.size());
+        RouteMatch before = used.match(rest);
+        ResourceHandler h = before == null ? null : before.route().handler();
+        RouteMatch now = snapshots.get().match(rest);
+        return h != null && (now == null || now.route().handler() != h) && (served(now) || awaitReturn(rest));
     }
 
     /**
@@ -148,8 +166,7 @@ public final class ApiController {
             // A handler that comes straight back was restarted, not removed: its persistence unit
             // went with the datasource under it (the transaction manager re-registers once early
             // after a restart). Its transaction failed before commit, so its successor serves it.
-            if (mayReplay && restarting.test(rest)
-                    && awaitRoute(rest, ApiController::served, HANDLER_RETURN_WAIT_NANOS)) {
+            if (mayReplay && awaitReturn(rest)) {
                 return handle(req, requestId, false);
             }
             return ApiResponse.error(NeutronException.httpNotFound());
@@ -157,6 +174,17 @@ public final class ApiController {
         LOG.error("unexpected failure serving {} {}", req.method(), req.path(), e);
         return ApiResponse.error(new NeutronException(500, "HTTPInternalServerError",
                 "Request Failed: internal server error while processing your request."));
+    }
+
+    /**
+     * Whether the route of the segments is served again after its handler left while its bundle was
+     * to come back (restarted, or updated to a new revision); waits while that is still the case,
+     * so a bundle uninstalled meanwhile ends the wait at once.
+     */
+    private boolean awaitReturn(List<String> segs) {
+        return restarting.test(segs)
+                && awaitRoute(segs, now -> served(now) || !restarting.test(segs), HANDLER_RETURN_WAIT_NANOS)
+                && served(snapshots.get().match(segs));
     }
 
     /** Waits, up to the given time, until the route of the segments is in the state wanted. */
@@ -207,8 +235,7 @@ public final class ApiController {
                     : ApiResponse.of(200, Map.of("extension", extension(snapshot, rest.get(1))));
         }
         RouteMatch m = snapshot.match(rest);
-        if (!served(m) && restarting.test(rest)
-                && awaitRoute(rest, ApiController::served, HANDLER_RETURN_WAIT_NANOS)) {
+        if (!served(m) && awaitReturn(rest)) {
             // its handler is being restarted (see unexpected()): served by the new one
             snapshot = snapshots.get();
             m = snapshot.match(rest);

@@ -1,6 +1,7 @@
 package org.nucleon.internal.registry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -16,7 +17,10 @@ import org.nucleon.api.plugin.Plugin;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,8 +45,14 @@ public class ExtensionManager {
     private final Map<ExtensionDescriptor, Boolean> descriptors = new ConcurrentHashMap<>();
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
-    /** Collections whose handler left while its bundle stayed active: the route it served, and when. */
-    private final Map<String, Map.Entry<Route, Long>> restarted = new ConcurrentHashMap<>();
+    /**
+     * Bundles that lost a plugin or a handler while they were to come back (a
+     * dependency restarted, or the bundle is being updated), and when. The first service of a
+     * bundle to leave marks it, before the snapshot can lose any route of it.
+     */
+    private final Map<Object, Long> restartingSince = new ConcurrentHashMap<>();
+    /** The routes each bundle's handlers served, kept as they were while the bundle restarts. */
+    private final Map<Object, List<Route>> routesOf = new ConcurrentHashMap<>();
     private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
     private final Map<IdFilter, String> idFilters = new ConcurrentHashMap<>();
     private final Map<MemberSubResource, Map.Entry<String, SnapshotBuilder.SubResource>> subResources =
@@ -82,6 +92,7 @@ public class ExtensionManager {
     }
 
     void unbindPlugin(Plugin p) {
+        leaving(p);
         plugins.remove(p);
         stale.set(true);
     }
@@ -91,37 +102,77 @@ public class ExtensionManager {
     void bindHandler(ResourceHandler h, Map<String, Object> properties) {
         String collection = String.valueOf(properties.get(ResourceHandler.COLLECTION));
         handlers.put(h, collection);
-        restarted.remove(collection);
         stale.set(true);
     }
 
     void unbindHandler(ResourceHandler h) {
-        String collection = handlers.remove(h);
-        // its bundle still active: the component lost a dependency (its persistence unit, with the
-        // datasource under it) and comes back, unlike a bundle being stopped or uninstalled
-        if (collection != null && bundleActive(h)) {
-            current.get().routes().stream().filter(r -> r.handler() == h).findFirst()
-                    .ifPresent(r -> restarted.put(collection, Map.entry(r, System.nanoTime())));
-        }
+        leaving(h);
+        handlers.remove(h);
         stale.set(true);
     }
 
-    /** Whether the bundle of a service is active (not starting, stopping or gone). */
-    boolean bundleActive(Object service) {
-        Bundle b = FrameworkUtil.getBundle(service.getClass());
-        return b != null && b.getState() == Bundle.ACTIVE;
+    /** The bundle a service comes from, or null outside OSGi. */
+    Object owner(Object service) {
+        return FrameworkUtil.getBundle(service.getClass());
+    }
+
+    /** Marks the bundle of a departing service as restarting when it is to come back. */
+    private void leaving(Object service) {
+        Object owner = owner(service);
+        if (owner != null && returning(owner)) {
+            long now = System.nanoTime();
+            restartingSince.compute(owner, (b, since) -> since != null && now - since < RESTART_WINDOW_NANOS
+                    ? since : now);
+        }
+    }
+
+    private boolean restarting(Object owner, long now) {
+        Long since = restartingSince.get(owner);
+        return since != null && now - since < RESTART_WINDOW_NANOS && returning(owner);
     }
 
     /**
-     * Whether the path segments below {@code /v2.0} lead to a collection whose handler left within
-     * the last seconds while its bundle stayed active; matched as the API matches them, since a
+     * Whether a bundle whose service left is to come back: still active (the component lost
+     * a dependency, its persistence unit with the datasource under it), or stopped without being
+     * marked stopped for good, as {@code Bundle.update} stops it before starting its new revision.
+     * {@code Bundle.stop()} marks a bundle persistently stopped before its services leave; Karaf's
+     * feature uninstall stops transiently too, but uninstalls the bundle right after, which ends
+     * the wait. Asked again while requests wait, so an uninstall is seen as soon as it happens.
+     * While the framework shuts down, bundles stop transiently too, and none comes back.
+     */
+    boolean returning(Object owner) {
+        Bundle b = (Bundle) owner;
+        if (b.getState() == Bundle.UNINSTALLED || frameworkStopping()) {
+            return false;
+        }
+        try {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            return b.getState() == Bundle.ACTIVE || level != null && level.isPersistentlyStarted();
+        } catch (IllegalArgumentException uninstalledMeanwhile) {
+            return false;
+        }
+    }
+
+    private static boolean frameworkStopping() {
+        Bundle own = FrameworkUtil.getBundle(ExtensionManager.class);
+        BundleContext context = own == null ? null : own.getBundleContext();
+        return context == null || context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
+    }
+
+    /**
+     * Whether the path segments below {@code /v2.0} lead to a route, not served now, that a bundle
+     * restarting within the last seconds served before; matched as the API matches them, since a
      * path names its collection in its own words ({@code qos/policies}, {@code metering-labels}).
      */
     public boolean restarting(List<String> segments) {
         long now = System.nanoTime();
-        List<Route> recent = restarted.values().stream().filter(e -> now - e.getValue() < RESTART_WINDOW_NANOS)
-                .map(Map.Entry::getKey).toList();
-        return !recent.isEmpty() && new ApiSnapshot(List.of(), Map.of(), recent).match(segments) != null;
+        List<Route> before = restartingSince.keySet().stream().filter(b -> restarting(b, now))
+                .flatMap(b -> routesOf.getOrDefault(b, List.of()).stream()).toList();
+        if (before.isEmpty() || new ApiSnapshot(List.of(), Map.of(), before).match(segments) == null) {
+            return false;
+        }
+        RouteMatch served = snapshot().match(segments);
+        return served == null || served.route().handler() == null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -164,6 +215,28 @@ public class ExtensionManager {
         stale.set(true);
     }
 
+    /**
+     * Which bundle serves which routes; a restarting bundle's are kept as they were before it
+     * began to leave, so requests for them wait for its return instead of getting 404.
+     */
+    private void rememberRoutes(ApiSnapshot next) {
+        long now = System.nanoTime();
+        Map<Object, List<Route>> byOwner = new HashMap<>();
+        for (Route r : next.routes()) {
+            Object owner = r.handler() == null ? null : owner(r.handler());
+            if (owner != null) {
+                byOwner.computeIfAbsent(owner, b -> new ArrayList<>()).add(r);
+            }
+        }
+        restartingSince.keySet().removeIf(b -> !restarting(b, now));
+        routesOf.keySet().removeIf(b -> !byOwner.containsKey(b) && !restartingSince.containsKey(b));
+        byOwner.forEach((b, routes) -> {
+            if (!restartingSince.containsKey(b)) {
+                routesOf.put(b, List.copyOf(routes));
+            }
+        });
+    }
+
     private synchronized void rebuild() {
         // Cleared before reading the maps: a change made while building marks it stale again.
         if (!stale.getAndSet(false)) {
@@ -181,6 +254,7 @@ public class ExtensionManager {
         subResources.values().forEach(e -> below.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection, extending, filtering,
                 below);
+        rememberRoutes(next);
         ApiSnapshot previous = current.getAndSet(next);
         if (!previous.extensions().equals(next.extensions()) || !previous.inactive().equals(next.inactive())) {
             LOG.info("API rebuilt: {} collections, {} active extensions, {} inactive", next.routes().size(),

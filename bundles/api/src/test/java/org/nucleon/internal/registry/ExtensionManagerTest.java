@@ -11,6 +11,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Test;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.plugin.Plugin;
@@ -66,37 +67,84 @@ public class ExtensionManagerTest {
         assertSame(second, m.snapshot());
     }
 
-    @Test
-    public void aHandlerLeavingWhileItsBundleStaysActiveIsRestartingUnderItsOwnPath() {
+    /** Every service of the test comes from one bundle, which is to come back until "uninstalled". */
+    private static final Object BUNDLE = new Object();
+
+    private static ExtensionManager metering(AtomicBoolean returning, Plugin plugin, SnapshotBuilderTest.Stub... handlers) {
         ExtensionManager m = new ExtensionManager() {
             @Override
-            boolean bundleActive(Object service) {
-                return true;
-            }
-        };
-        m.bindExtension(ApiDefinitions.neutron().extension("metering"));
-        m.bindPlugin(new Plugin() {
-            @Override
-            public String pluginType() {
-                return "METERING";
+            Object owner(Object service) {
+                return BUNDLE;
             }
 
             @Override
-            public Set<String> supportedExtensionAliases() {
-                return Set.of("metering");
+            boolean returning(Object owner) {
+                return returning.get();
             }
-        });
-        ResourceHandler labels = new SnapshotBuilderTest.Stub("metering_labels");
-        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
-        m.bindHandler(new SnapshotBuilderTest.Stub("metering_label_rules"),
-                Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
+        };
+        m.bindExtension(ApiDefinitions.neutron().extension("metering"));
+        m.bindPlugin(plugin);
+        for (SnapshotBuilderTest.Stub h : handlers) {
+            m.bindHandler(h, Map.of(ResourceHandler.COLLECTION, h.name));
+        }
         m.activate();
+        return m;
+    }
+
+    private static final Plugin METERING = new Plugin() {
+        @Override
+        public String pluginType() {
+            return "METERING";
+        }
+
+        @Override
+        public Set<String> supportedExtensionAliases() {
+            return Set.of("metering");
+        }
+    };
+
+    @Test
+    public void aHandlerLeavingWhileItsBundleStaysActiveIsRestartingUnderItsOwnPath() {
+        AtomicBoolean returning = new AtomicBoolean(true);
+        SnapshotBuilderTest.Stub labels = new SnapshotBuilderTest.Stub("metering_labels");
+        ExtensionManager m = metering(returning, METERING, labels,
+                new SnapshotBuilderTest.Stub("metering_label_rules"));
         List<String> label = List.of("metering-labels", "l1");
         assertNotNull(m.snapshot().match(label));
         m.unbindHandler(labels);
         assertTrue(m.restarting(label));
-        assertFalse(m.restarting(List.of("metering-label-rules", "r1")));
+        assertTrue("metering left with the labels' handler, and the rules with it",
+                m.restarting(List.of("metering-label-rules", "r1")));
+        assertFalse("never served", m.restarting(List.of("networks", "n1")));
         m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
         assertFalse("back: no longer restarting", m.restarting(label));
+        m.unbindHandler(labels);
+        assertTrue(m.restarting(label));
+        returning.set(false);
+        assertFalse("its bundle uninstalled meanwhile: not coming back", m.restarting(label));
+    }
+
+    /**
+     * Bundle.update stops the bundle: its plugin leaves first and takes the extension, and with it
+     * every route, out of the API before any handler leaves; those routes are still restarting.
+     */
+    @Test
+    public void aBundleBeingUpdatedKeepsEveryRouteItServedRestarting() {
+        AtomicBoolean returning = new AtomicBoolean(true);
+        SnapshotBuilderTest.Stub labels = new SnapshotBuilderTest.Stub("metering_labels");
+        SnapshotBuilderTest.Stub rules = new SnapshotBuilderTest.Stub("metering_label_rules");
+        ExtensionManager m = metering(returning, METERING, labels, rules);
+        List<String> rule = List.of("metering-label-rules", "r1");
+        m.unbindPlugin(METERING);
+        assertNull("the extension left with its plugin", m.snapshot().match(rule));
+        assertTrue(m.restarting(rule));
+        m.unbindHandler(labels);
+        m.unbindHandler(rules);
+        assertTrue(m.restarting(List.of("metering-labels", "l1")));
+        m.bindPlugin(METERING);
+        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
+        m.bindHandler(rules, Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
+        assertNotNull(m.snapshot().match(rule).route().handler());
+        assertFalse("served again", m.restarting(rule));
     }
 }

@@ -29,7 +29,7 @@ public class SnapshotBuilderTest {
 
     /** A handler that is only ever compared, never called. */
     static final class Stub implements ResourceHandler {
-        private final String name;
+        final String name;
 
         Stub(String name) {
             this.name = name;
