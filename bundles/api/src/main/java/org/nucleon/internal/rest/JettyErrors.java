@@ -44,11 +44,20 @@ public class JettyErrors extends AbstractHandler {
     @Override
     public synchronized void setServer(Server server) {
         super.setServer(server);
-        if (server != null && installedIn == null) {
+        if (server == null || installedIn != null) {
+            return;
+        }
+        // this runs inside Jetty's start: whatever goes wrong must not keep the server from starting
+        try {
+            ErrorHandler ours = new NeutronErrorHandler();
+            // given the server first: the server starts its new bean, and a started handler takes no server
+            ours.setServer(server);
             previous = server.getErrorHandler();
-            server.setErrorHandler(new NeutronErrorHandler());
+            server.setErrorHandler(ours);
             installedIn = server;
             LOG.debug("Jetty's own errors are NeutronErrors now");
+        } catch (RuntimeException e) {
+            LOG.warn("Jetty's own errors stay HTML pages: its error handler could not be replaced", e);
         }
     }
 

@@ -4,10 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.HandlerCollection;
 import org.junit.Test;
 
 public class JettyErrorsTest {
@@ -26,6 +31,33 @@ public class JettyErrorsTest {
         assertTrue(fields.get("X-Openstack-Request-Id").startsWith("req-"));
         assertEquals("HTTPRequestHeaderFieldsTooLarge",
                 error(new JettyErrors.NeutronErrorHandler().badMessageError(431, null, new HttpFields())).get("type"));
+    }
+
+    /** As pax-web does it: the handler sits in the server's tree, which hands it the server while starting. */
+    @Test
+    public void aRunningJettyAnswersAPathItCannotDecodeWithANeutronError() throws Exception {
+        Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
+        JettyErrors errors = new JettyErrors();
+        server.setHandler(new HandlerCollection(errors));
+        server.start();
+        try {
+            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            String answer;
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.getOutputStream().write("GET /v2.0/networks/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(answer, answer.startsWith("HTTP/1.1 400 "));
+            assertTrue(answer, answer.contains("Content-Type: application/json"));
+            assertTrue(answer, answer.contains("X-Openstack-Request-Id: req-"));
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            Map<?, ?> error = error(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+            assertEquals("HTTPBadRequest", error.get("type"));
+            assertEquals(java.util.Set.of("type", "message", "detail"), error.keySet());
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
