@@ -838,9 +838,9 @@ public class MalformedRequestsIT extends NucleonKarafTestSupport {
 
     /**
      * A path with a malformed percent escape never reaches the API servlet: Jetty refuses it
-     * while parsing. It must still be a NeutronError, not Jetty's HTML page. (The reference
-     * Neutron, whose WSGI server leaves such escapes undecoded, answers 404 NetworkNotFound for
-     * "%zz"; Jetty cannot pass the request on, so 400 is the nearest honest answer.)
+     * while parsing. It must still be a NeutronError, not Jetty's HTML page. (Where Neutron's WSGI
+     * server passes the escape on as it is, Neutron answers 404 NetworkNotFound for "%zz"; Jetty
+     * cannot pass the request on, so 400 is the nearest honest answer.)
      */
     @Test
     public void aPathJettyCannotDecodeIsANeutronError() throws Exception {
