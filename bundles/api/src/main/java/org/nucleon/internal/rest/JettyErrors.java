@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * to its Jetty server and hands it the server; this handler passes every request on and only
  * uses that moment to put a NeutronError-writing error handler into the server, giving Jetty's
  * own back when it goes (so a stopped or updated API bundle leaves none of its classes there).
+ * pax-web restarts its Jetty server whenever a Handler service comes or goes, so this component
+ * has no configuration: it comes and goes with the API bundle alone, never with a settings change.
  */
 @Component(service = Handler.class)
 public class JettyErrors extends AbstractHandler {
