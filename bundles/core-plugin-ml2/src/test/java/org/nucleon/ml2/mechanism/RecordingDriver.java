@@ -5,15 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.ml2.spi.ForwardingMechanismDriver;
 import org.nucleon.ml2.spi.MechanismContext;
-import org.nucleon.ml2.spi.MechanismDriver;
 import org.nucleon.ml2.spi.PortBinding;
 
 /**
  * A mechanism driver for tests: records every call with its context, in Neutron's method names
  * (e.g. {@code create_port_precommit}), and vetoes the calls it is told to with a 409.
  */
-public class RecordingDriver implements MechanismDriver {
+public class RecordingDriver extends ForwardingMechanismDriver {
     /** One call: Neutron's method name and what the driver was given. */
     public record Call(String method, MechanismContext context) {
         public Object id() {
@@ -60,7 +60,8 @@ public class RecordingDriver implements MechanismDriver {
         calls.clear();
     }
 
-    private synchronized void record(String method, MechanismContext c) {
+    @Override
+    protected synchronized void forward(String method, MechanismContext c) {
         calls.add(new Call(method, c));
         if (vetoes.contains(method)) {
             throw NeutronException.conflict("Vetoed", name + " vetoes " + method);
@@ -68,98 +69,8 @@ public class RecordingDriver implements MechanismDriver {
     }
 
     @Override
-    public void createNetworkPrecommit(MechanismContext c) {
-        record("create_network_precommit", c);
-    }
-
-    @Override
-    public void createNetworkPostcommit(MechanismContext c) {
-        record("create_network_postcommit", c);
-    }
-
-    @Override
-    public void updateNetworkPrecommit(MechanismContext c) {
-        record("update_network_precommit", c);
-    }
-
-    @Override
-    public void updateNetworkPostcommit(MechanismContext c) {
-        record("update_network_postcommit", c);
-    }
-
-    @Override
-    public void deleteNetworkPrecommit(MechanismContext c) {
-        record("delete_network_precommit", c);
-    }
-
-    @Override
-    public void deleteNetworkPostcommit(MechanismContext c) {
-        record("delete_network_postcommit", c);
-    }
-
-    @Override
-    public void createSubnetPrecommit(MechanismContext c) {
-        record("create_subnet_precommit", c);
-    }
-
-    @Override
-    public void createSubnetPostcommit(MechanismContext c) {
-        record("create_subnet_postcommit", c);
-    }
-
-    @Override
-    public void updateSubnetPrecommit(MechanismContext c) {
-        record("update_subnet_precommit", c);
-    }
-
-    @Override
-    public void updateSubnetPostcommit(MechanismContext c) {
-        record("update_subnet_postcommit", c);
-    }
-
-    @Override
-    public void deleteSubnetPrecommit(MechanismContext c) {
-        record("delete_subnet_precommit", c);
-    }
-
-    @Override
-    public void deleteSubnetPostcommit(MechanismContext c) {
-        record("delete_subnet_postcommit", c);
-    }
-
-    @Override
-    public void createPortPrecommit(MechanismContext c) {
-        record("create_port_precommit", c);
-    }
-
-    @Override
-    public void createPortPostcommit(MechanismContext c) {
-        record("create_port_postcommit", c);
-    }
-
-    @Override
-    public void updatePortPrecommit(MechanismContext c) {
-        record("update_port_precommit", c);
-    }
-
-    @Override
-    public void updatePortPostcommit(MechanismContext c) {
-        record("update_port_postcommit", c);
-    }
-
-    @Override
-    public void deletePortPrecommit(MechanismContext c) {
-        record("delete_port_precommit", c);
-    }
-
-    @Override
-    public void deletePortPostcommit(MechanismContext c) {
-        record("delete_port_postcommit", c);
-    }
-
-    @Override
     public PortBinding bindPort(MechanismContext c) {
-        record("bind_port", c);
+        forward("bind_port", c);
         return binding;
     }
 }

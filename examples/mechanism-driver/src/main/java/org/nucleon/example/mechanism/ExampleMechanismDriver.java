@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.nucleon.ml2.spi.ForwardingMechanismDriver;
 import org.nucleon.ml2.spi.MechanismContext;
 import org.nucleon.ml2.spi.MechanismDriver;
 import org.nucleon.ml2.spi.PortBinding;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {MechanismDriver.class, ExampleMechanismDriver.class}, configurationPid = "org.nucleon.example.mechanism")
 @Designate(ocd = ExampleMechanismDriver.Config.class)
-public class ExampleMechanismDriver implements MechanismDriver {
+public class ExampleMechanismDriver extends ForwardingMechanismDriver {
     private static final Logger LOG = LoggerFactory.getLogger(ExampleMechanismDriver.class);
     private static final int KEPT = 1000;
 
@@ -52,7 +53,8 @@ public class ExampleMechanismDriver implements MechanismDriver {
         return new ArrayList<>(calls);
     }
 
-    private synchronized void record(String call, MechanismContext c) {
+    @Override
+    protected synchronized void forward(String call, MechanismContext c) {
         Map<String, Object> resource = c.current() != null ? c.current() : c.original();
         String entry = call + " " + (resource == null ? null : resource.get("id"));
         LOG.info("example mechanism driver: {}", entry);
@@ -63,98 +65,8 @@ public class ExampleMechanismDriver implements MechanismDriver {
     }
 
     @Override
-    public void createNetworkPrecommit(MechanismContext c) {
-        record("create_network_precommit", c);
-    }
-
-    @Override
-    public void createNetworkPostcommit(MechanismContext c) {
-        record("create_network_postcommit", c);
-    }
-
-    @Override
-    public void updateNetworkPrecommit(MechanismContext c) {
-        record("update_network_precommit", c);
-    }
-
-    @Override
-    public void updateNetworkPostcommit(MechanismContext c) {
-        record("update_network_postcommit", c);
-    }
-
-    @Override
-    public void deleteNetworkPrecommit(MechanismContext c) {
-        record("delete_network_precommit", c);
-    }
-
-    @Override
-    public void deleteNetworkPostcommit(MechanismContext c) {
-        record("delete_network_postcommit", c);
-    }
-
-    @Override
-    public void createSubnetPrecommit(MechanismContext c) {
-        record("create_subnet_precommit", c);
-    }
-
-    @Override
-    public void createSubnetPostcommit(MechanismContext c) {
-        record("create_subnet_postcommit", c);
-    }
-
-    @Override
-    public void updateSubnetPrecommit(MechanismContext c) {
-        record("update_subnet_precommit", c);
-    }
-
-    @Override
-    public void updateSubnetPostcommit(MechanismContext c) {
-        record("update_subnet_postcommit", c);
-    }
-
-    @Override
-    public void deleteSubnetPrecommit(MechanismContext c) {
-        record("delete_subnet_precommit", c);
-    }
-
-    @Override
-    public void deleteSubnetPostcommit(MechanismContext c) {
-        record("delete_subnet_postcommit", c);
-    }
-
-    @Override
-    public void createPortPrecommit(MechanismContext c) {
-        record("create_port_precommit", c);
-    }
-
-    @Override
-    public void createPortPostcommit(MechanismContext c) {
-        record("create_port_postcommit", c);
-    }
-
-    @Override
-    public void updatePortPrecommit(MechanismContext c) {
-        record("update_port_precommit", c);
-    }
-
-    @Override
-    public void updatePortPostcommit(MechanismContext c) {
-        record("update_port_postcommit", c);
-    }
-
-    @Override
-    public void deletePortPrecommit(MechanismContext c) {
-        record("delete_port_precommit", c);
-    }
-
-    @Override
-    public void deletePortPostcommit(MechanismContext c) {
-        record("delete_port_postcommit", c);
-    }
-
-    @Override
     public PortBinding bindPort(MechanismContext c) {
-        record("bind_port", c);
+        forward("bind_port", c);
         if (c.host() == null || !c.host().startsWith(hostPrefix)) {
             return null;
         }
