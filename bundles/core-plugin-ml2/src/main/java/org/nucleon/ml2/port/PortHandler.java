@@ -166,9 +166,7 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
             }
             p.macAddress = (String) mac;
         } else {
-            // unchecked: the unique key (network_id, mac_address) refuses one taken, and the
-            // create is retried with another
-            p.macAddress = macs.random();
+            p.macAddress = macs.free(em, p.networkId);
         }
         em.persist(p);
         boolean defaultGroup = !port.containsKey(SECURITY_GROUPS) && p.portSecurityEnabled
