@@ -75,6 +75,18 @@ public final class Http {
         return send("DELETE", path, null, Map.of());
     }
 
+    /**
+     * Waits until each path answers 200: a distribution serves its core collections before the
+     * service features have finished activating, so a test of those waits for them first.
+     */
+    public void awaitServed(String... paths) throws InterruptedException {
+        for (String path : paths) {
+            if (!await(60_000, () -> get(path).status() == 200)) {
+                throw new AssertionError(path + " not served within 60 s");
+            }
+        }
+    }
+
     /** Polls until the condition holds or the timeout passes; returns whether it held. */
     public static boolean await(long timeoutMillis, Check check) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

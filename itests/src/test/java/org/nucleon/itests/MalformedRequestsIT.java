@@ -533,9 +533,7 @@ public class MalformedRequestsIT extends NucleonKarafTestSupport {
     @Test
     public void badServiceRequestsAre4xxAndChangeNothing() throws Exception {
         Http api = api();
-        for (String path : List.of("/v2.0/routers", "/v2.0/metering/metering-labels", "/v2.0/qos/policies")) {
-            assertTrue(path + " served", Http.await(60_000, () -> api.get(path).status() == 200));
-        }
+        api.awaitServed("/v2.0/routers", "/v2.0/metering/metering-labels", "/v2.0/qos/policies");
         Map<String, String> ids = new HashMap<>(Map.of("U", UNKNOWN));
         network(api, ids, "ext", "extsub", "\"router:external\": true", "\"cidr\": \"172.30.0.0/24\"");
         network(api, ids, "net", "sub", "", "\"cidr\": \"10.80.0.0/24\"");

@@ -35,9 +35,7 @@ public class ServiceApiIT {
                 + "\n");
         karaf.start();
         api = karaf.api();
-        for (String path : List.of("/v2.0/routers", "/v2.0/floatingips", "/v2.0/qos/policies")) {
-            assertTrue(path + " served", Http.await(60_000, () -> api.get(path).status() == 200));
-        }
+        api.awaitServed("/v2.0/routers", "/v2.0/floatingips", "/v2.0/qos/policies");
     }
 
     @AfterClass

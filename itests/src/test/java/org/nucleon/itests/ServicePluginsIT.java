@@ -63,10 +63,20 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         return baseOptions().toArray(Option[]::new);
     }
 
-    /** The load test creates networks without end; the default quota of 100 would refuse the others'. */
+    /**
+     * The load test creates networks without end; the default quota of 100 would refuse the others'.
+     * The service features may still be activating when the core collections first answer.
+     */
     @Before
-    public void liftQuotas() throws Exception {
-        unlimitedQuotas(api(), FAKE_PROJECT);
+    public void liftQuotasAndAwaitTheServicePlugins() throws Exception {
+        Http api = api();
+        unlimitedQuotas(api, FAKE_PROJECT);
+        api.awaitServed("/v2.0/routers", "/v2.0/floatingips", "/v2.0/metering/metering-labels",
+                "/v2.0/metering/metering-label-rules", "/v2.0/qos/policies");
+        List<String> all = new ArrayList<>(ROUTER_ALIASES);
+        all.addAll(METERING_ALIASES);
+        all.addAll(QOS_ALIASES);
+        assertTrue("every service alias listed within 30 s", Http.await(30_000, () -> aliases(api).containsAll(all)));
     }
 
     private static Map<?, ?> create(Http api, String path, String member, String body) throws Exception {
