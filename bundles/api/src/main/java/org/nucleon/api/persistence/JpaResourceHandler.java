@@ -193,6 +193,9 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         List<Map<String, Object>> created = Transactions.retrying(() -> jpa().txExpr(TransactionType.Required, em -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Map<String, Object> r : resources) {
+                if (!out.isEmpty()) {
+                    leaveWritten(em);
+                }
                 E e = insert(em, context, r);
                 // assigns the version, so the view shows revision_number 1 as Neutron's does
                 em.flush();
@@ -206,6 +209,20 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             publish(Event.AFTER_CREATE, context, idOf(created.get(i)), created.get(i), null, resources.get(i));
         }
         return created;
+    }
+
+    /**
+     * EclipseLink compares every object of the persistence context with its backup at each flush,
+     * and a query flushes too, so each item of a bulk took longer than the one before (a bulk of
+     * 1,000 ports spent most of its time there). What is written leaves the context between items;
+     * with "Merge" its changes still reach the shared cache at commit.
+     */
+    private static final String FLUSH_CLEAR_CACHE = "eclipselink.flush-clear.cache";
+
+    private static void leaveWritten(EntityManager em) {
+        em.flush();
+        em.setProperty(FLUSH_CLEAR_CACHE, "Merge");
+        em.clear();
     }
 
     @Override

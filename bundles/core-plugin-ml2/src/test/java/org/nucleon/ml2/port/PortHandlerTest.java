@@ -119,6 +119,30 @@ public class PortHandlerTest {
         assertEquals(1000, created.stream().map(p -> p.get("mac_address")).distinct().count());
     }
 
+    /**
+     * A bulk's items leave the persistence context as they are written (each flush compared every
+     * earlier one again); shows and a later update still see each as the bulk answered it.
+     */
+    @Test
+    public void aBulkShowsAndKeepsWhatItAnswered() {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bodies.add(body("network_id", net, "tenant_id", "p1", "name", "bulk-" + i, "admin_state_up", true,
+                    "device_id", "", "device_owner", "", "binding:vnic_type", "normal",
+                    "extra_dhcp_opts", List.of(body("opt_name", "mtu", "opt_value", "1400")),
+                    "allowed_address_pairs", List.of(body("ip_address", "10.9.0." + i))));
+        }
+        List<Map<String, Object>> created = f.ports.createBulk(TestJpa.ADMIN, bodies);
+        assertEquals(3, created.stream().map(p -> fixedIps(p).get(0).get("ip_address")).distinct().count());
+        for (Map<String, Object> p : created) {
+            assertEquals(p, f.ports.get(TestJpa.ADMIN, (String) p.get("id")));
+        }
+        String first = (String) created.get(0).get("id");
+        f.ports.update(TestJpa.ADMIN, first, body("name", "renamed"));
+        assertEquals("renamed", f.ports.get(TestJpa.ADMIN, first).get("name"));
+        assertEquals(3, f.ports.list(TestJpa.ADMIN, ListQuery.all()).size());
+    }
+
     @Test
     public void networkOwnedPortsGetNoGroupAndNoPortSecurity() {
         Map<String, Object> dhcp = f.port(net, "device_owner", "network:dhcp");
