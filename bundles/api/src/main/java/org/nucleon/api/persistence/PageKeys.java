@@ -61,7 +61,10 @@ public final class PageKeys {
      * Runs a JPQL query for the page's rows of another table.
      *
      * @param jpql    the query, with {@code %s} where the condition on the key goes, e.g.
-     *                {@code SELECT a.portId, a.ipAddress FROM IpAllocationEntity a WHERE %s ORDER BY a.position}
+     *                {@code SELECT a.portId, a.ipAddress FROM IpAllocationEntity a WHERE %s ORDER BY a.portId,
+     *                a.position}; order by the key first: ordered by another column, Derby may walk an index
+     *                that gives that order through the whole table rather than read the key's range and sort
+     *                (the range's bounds are parameters, so it cannot tell how narrow it is)
      * @param keyPath the key's path in the query, e.g. {@code a.portId}
      * @param keyOf   the key of a result row
      * @return the rows of the page's keys, in the query's order within each read

@@ -80,7 +80,7 @@ final class PortExtras {
     static Map<String, List<Map<String, Object>>> pairsOf(EntityManager em, PageKeys ports) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
         ports.query(em, "SELECT a.portId, a.ipAddress, a.macAddress FROM AllowedAddressPairEntity a WHERE %s "
-                + "ORDER BY a.ipAddress", "a.portId", Object[].class, row -> (String) row[0])
+                + "ORDER BY a.portId, a.ipAddress", "a.portId", Object[].class, row -> (String) row[0])
                 .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
                         .add(ordered("ip_address", row[1], "mac_address", row[2])));
         return out;
@@ -89,7 +89,7 @@ final class PortExtras {
     static Map<String, List<Map<String, Object>>> dhcpOptsOf(EntityManager em, PageKeys ports) {
         Map<String, List<Map<String, Object>>> out = new HashMap<>();
         ports.query(em, "SELECT o.portId, o.optName, o.optValue, o.ipVersion FROM ExtraDhcpOptEntity o WHERE %s "
-                + "ORDER BY o.optName, o.ipVersion", "o.portId", Object[].class, row -> (String) row[0])
+                + "ORDER BY o.portId, o.optName, o.ipVersion", "o.portId", Object[].class, row -> (String) row[0])
                 .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
                         .add(ordered("opt_name", row[1], "opt_value", row[2], "ip_version", row[3])));
         return out;

@@ -14,13 +14,14 @@ import javax.persistence.Table;
 /**
  * Neutron's {@code securitygroupportbindings}: which groups a port uses. The key makes each pair
  * unique; the foreign key keeps a group that a port uses from being deleted. The key leads with
- * the group, so the groups of a page of ports need their own index on the port: without it each
- * lookup scans every binding.
+ * the group, so the groups of a page of ports need their own index on the port, and it holds the
+ * group too: with the port alone, Derby read a page's range (its bounds are parameters, of unknown
+ * selectivity) by scanning the whole key index instead, half of a 1,000-port page's time.
  */
 @Entity
 @Table(name = "securitygroupportbindings", indexes = {
     @Index(name = "ix_sgportbindings_security_group_id", columnList = "security_group_id"),
-    @Index(name = "ix_sgportbindings_port_id", columnList = "port_id")})
+    @Index(name = "ix_sgportbindings_port_id_group", columnList = "port_id, security_group_id")})
 @IdClass(PortSecurityGroupBindingEntity.Key.class)
 public class PortSecurityGroupBindingEntity {
     @Id

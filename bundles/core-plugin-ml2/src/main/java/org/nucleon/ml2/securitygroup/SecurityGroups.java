@@ -223,7 +223,7 @@ public class SecurityGroups {
         Map<String, List<String>> out = new LinkedHashMap<>();
         ports.keys().forEach(p -> out.put(p, new ArrayList<>()));
         ports.query(em, "SELECT b.portId, b.securityGroupId FROM PortSecurityGroupBindingEntity b WHERE %s "
-                + "ORDER BY b.securityGroupId", "b.portId", Object[].class, row -> (String) row[0])
+                + "ORDER BY b.portId, b.securityGroupId", "b.portId", Object[].class, row -> (String) row[0])
                 .forEach(row -> out.get((String) row[0]).add((String) row[1]));
         return out;
     }
