@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.nucleon.api.context.RequestContext;
@@ -428,8 +429,7 @@ public final class ApiController {
             return ApiResponse.of(201, NullNode.getInstance());
         }
         String collection = m.route().handler().itemCollection();
-        Route items = snapshot.routes().stream().filter(r -> r.collection().equals(collection)).findFirst()
-                .orElseThrow(NeutronException::httpNotFound);
+        Route items = Optional.ofNullable(snapshot.route(collection)).orElseThrow(NeutronException::httpNotFound);
         ListQuery q = ListRequest.parse(req.query(), items, config.get().paginationMaxLimit());
         List<Object> out = new ArrayList<>();
         items.extended(ctx, h.list(ctx, q)).forEach(i -> out.add(view(snapshot, items, i, fields)));
@@ -481,7 +481,7 @@ public final class ApiController {
         if (!(value instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
             return value;
         }
-        Route inner = snapshot.routes().stream().filter(r -> r.collection().equals(key)).findFirst().orElse(null);
+        Route inner = snapshot.route(key);
         if (inner == null) {
             return value;
         }

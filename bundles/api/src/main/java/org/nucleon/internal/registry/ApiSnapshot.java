@@ -31,6 +31,16 @@ public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, Stri
         return extension(alias) != null;
     }
 
+    /** The route of a collection, or null; a loop, as it runs for every embedded list of every listed item. */
+    public Route route(String collection) {
+        for (Route r : routes) {
+            if (r.collection().equals(collection)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     public List<Route> coreRoutes() {
         return routes.stream().filter(Route::core).toList();
     }
