@@ -128,7 +128,7 @@ fi
 SETUP_ARGS=()
 [ "$DB" = sqlite ] && SETUP_ARGS=(--setup-concurrency 1)
 java -jar "$JAR" "nucleon=http://127.0.0.1:$NUCLEON_PORT" "reference=http://127.0.0.1:$REF_PORT" \
-  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" --warmup 300 "${SETUP_ARGS[@]}" "$@"
+  --pid "nucleon=$NUCLEON_PID" "${REF_PID_ARGS[@]}" --out "$OUT" "${SETUP_ARGS[@]}" "$@"
 RC=$?
 echo "report: $OUT/bench-report.json, chart: $OUT/bench-report.svg"
 exit $RC

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command-line settings. Every bound has a default so a bare run stays small. */
 record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String token, List<Integer> concurrency,
                 int count, int listCount, Duration phaseLimit, Duration timeout, List<String> scenarios,
-                List<Integer> portSizes, int pageSize, int warmup, int setupConcurrency, Path out, String runId, String project) {
+                List<Integer> portSizes, int pageSize, Duration warmup, int setupConcurrency, Path out, String runId, String project) {
 
     static final String USAGE = """
             usage: java -jar nucleon-bench.jar [options] NAME=URL [NAME=URL]
@@ -29,7 +29,8 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
               --page-size N          limit of the paged port listing (default 100)
               --project ID           the project the servers put the resources in, whose quotas the run lifts
                                      (default fake_project_id: Neutron's noauth project)
-              --warmup N             unmeasured GETs per endpoint first (default 20)
+              --warmup SECONDS       unmeasured rounds of the networks and ports scenarios per endpoint first,
+                                     for at least one round (default 30)
               --setup-concurrency N  clients for bulk setup and cleanup, failures retried one by one (default 4)
               --out DIR              where bench-report.json and bench-report.svg go (default bench-out)
               --run-id ID            prefix of every created resource's name (default bench-<time>)
@@ -66,7 +67,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Duration.ofSeconds(bounded(opts, "timeout", 60, 3600)),
                 List.of(opts.getOrDefault("scenarios", "all").split(",")),
                 ints(opts.getOrDefault("port-sizes", "1000")), bounded(opts, "page-size", 100, 100_000),
-                bounded(opts, "warmup", 20, 100_000), bounded(opts, "setup-concurrency", 4, 64),
+                Duration.ofSeconds(bounded(opts, "warmup", 30, 3600)), bounded(opts, "setup-concurrency", 4, 64),
                 Path.of(opts.getOrDefault("out", "bench-out")),
                 opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)),
                 opts.getOrDefault("project", "fake_project_id"));
@@ -81,6 +82,12 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
             throw new IllegalArgumentException("concurrency must be within 1..256");
         }
         return s;
+    }
+
+    /** The same settings with another request count per operation. */
+    Settings withCount(int n) {
+        return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), phaseLimit, timeout,
+                scenarios, portSizes, pageSize, warmup, setupConcurrency, out, runId, project);
     }
 
     private static <T> void putPair(Map<String, T> into, String pair, java.util.function.Function<String, T> value) {

@@ -27,11 +27,15 @@ public class SmokeTest {
         try (FakeNeutron a = new FakeNeutron(); FakeNeutron b = new FakeNeutron()) {
             Path out = tmp.getRoot().toPath();
             Settings settings = Settings.parse("a=" + a.url(), "b=" + b.url(), "--concurrency", "1,2",
-                    "--count", "5", "--list-count", "2", "--port-sizes", "30", "--warmup", "2",
+                    "--count", "5", "--list-count", "2", "--port-sizes", "30", "--warmup", "1",
                     "--out", out.toString(), "--run-id", "smoke");
             ByteArrayOutputStream table = new ByteArrayOutputStream();
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
             Main.run(settings, new PrintStream(table, true, StandardCharsets.UTF_8), new PrintStream(
-                    new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                    log, true, StandardCharsets.UTF_8));
+            String said = log.toString(StandardCharsets.UTF_8);
+            assertTrue(said, said.contains("warmed up a for 1 s") && said.contains("warmed up b for 1 s")
+                    && !said.contains("failed"));
 
             JsonNode report = Json.MAPPER.readTree(out.resolve("bench-report.json").toFile());
             Map<String, String> status = stream(report.path("scenarios")).collect(Collectors.toMap(
