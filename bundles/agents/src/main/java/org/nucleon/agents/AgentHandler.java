@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -154,6 +155,13 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
         return agents.stream().filter(a -> wanted.equals(a.get("alive"))).toList();
     }
 
+    /** Reports this server has committed, so a cached "no agent of that type" learns of a new one at once. */
+    private final AtomicLong reports = new AtomicLong();
+
+    long reports() {
+        return reports.get();
+    }
+
     /** What a report did, as Neutron's create_or_update_agent says it: new, alive or revived. */
     record Reported(String status, Map<String, Object> agent) {
     }
@@ -164,7 +172,7 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
      * admin state and description, and is "revived" when its last heartbeat had expired.
      */
     Reported report(AgentReport r) {
-        return Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
+        Reported reported = Transactions.retrying(() -> jpa.txExpr(TransactionType.Required, em -> {
             LocalDateTime now = now();
             AgentEntity e = find(em, r.agentType(), r.host());
             String status;
@@ -195,6 +203,8 @@ public class AgentHandler extends JpaResourceHandler<AgentEntity> {
             e.heartbeatTimestamp = now;
             return new Reported(status, toMap(e));
         }));
+        reports.incrementAndGet(); // after the commit: whoever sees the new count can read the agent
+        return reported;
     }
 
     private static AgentEntity find(EntityManager em, String agentType, String host) {

@@ -106,6 +106,9 @@ public class SchedulerCallbacks implements ResourceCallback {
             scheduling.fanout(Kind.DHCP, method, Map.of("payload", payload));
             return;
         }
+        if (!scheduling.anyAgent(Kind.DHCP)) {
+            return; // nothing to place the network on, nobody to tell
+        }
         // Neutron schedules on any new subnet (its TODO says: only DHCP-enabled ones); here only those
         // do, so a subnet that enables DHCP later schedules its network then
         boolean schedule = resource.equals("subnet") && event.event() != Event.AFTER_DELETE

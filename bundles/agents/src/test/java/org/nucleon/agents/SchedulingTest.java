@@ -1,6 +1,7 @@
 package org.nucleon.agents;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
@@ -38,6 +39,17 @@ public class SchedulingTest extends AgentsFixture {
         assertEquals(List.of("dhcp_agent.node-2 network_create_end {payload={network={id=net-1}, priority=0}}"), notifier.casts);
         // dhcp_agents_per_network is 1: already hosted, nothing more
         assertTrue(scheduling.schedule(Kind.DHCP, "net-1").isEmpty());
+    }
+
+    /** "No DHCP agent" is remembered for a second, but a report this server takes ends it at once. */
+    @Test
+    public void noAgentIsRememberedUntilOneReports() {
+        assertFalse(scheduling.anyAgent(Kind.DHCP));
+        report(Zones.L3_AGENT, "node-1", null);
+        assertFalse("an L3 agent hosts no network", scheduling.anyAgent(Kind.DHCP));
+        assertTrue(scheduling.anyAgent(Kind.L3));
+        report(Zones.DHCP_AGENT, "node-1", null);
+        assertTrue(scheduling.anyAgent(Kind.DHCP));
     }
 
     @Test
