@@ -30,7 +30,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
               --project ID           the project the servers put the resources in, whose quotas the run lifts
                                      (default fake_project_id: Neutron's noauth project)
               --warmup SECONDS       unmeasured rounds of the networks and ports scenarios per endpoint first,
-                                     for at least one round (default 30)
+                                     for at least one round (default 120)
               --setup-concurrency N  clients for bulk setup and cleanup, failures retried one by one (default 4)
               --out DIR              where bench-report.json and bench-report.svg go (default bench-out)
               --run-id ID            prefix of every created resource's name (default bench-<time>)
@@ -67,7 +67,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Duration.ofSeconds(bounded(opts, "timeout", 60, 3600)),
                 List.of(opts.getOrDefault("scenarios", "all").split(",")),
                 ints(opts.getOrDefault("port-sizes", "1000")), bounded(opts, "page-size", 100, 100_000),
-                Duration.ofSeconds(bounded(opts, "warmup", 30, 3600)), bounded(opts, "setup-concurrency", 4, 64),
+                Duration.ofSeconds(bounded(opts, "warmup", 120, 3600)), bounded(opts, "setup-concurrency", 4, 64),
                 Path.of(opts.getOrDefault("out", "bench-out")),
                 opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)),
                 opts.getOrDefault("project", "fake_project_id"));
