@@ -211,14 +211,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         return created;
     }
 
+    private static final String FLUSH_CLEAR_CACHE = "eclipselink.flush-clear.cache";
+
     /**
      * EclipseLink compares every object of the persistence context with its backup at each flush,
      * and a query flushes too, so each item of a bulk took longer than the one before (a bulk of
      * 1,000 ports spent most of its time there). What is written leaves the context between items;
      * with "Merge" its changes still reach the shared cache at commit.
      */
-    private static final String FLUSH_CLEAR_CACHE = "eclipselink.flush-clear.cache";
-
     private static void leaveWritten(EntityManager em) {
         em.flush();
         em.setProperty(FLUSH_CLEAR_CACHE, "Merge");
