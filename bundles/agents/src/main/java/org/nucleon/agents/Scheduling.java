@@ -101,32 +101,29 @@ public class Scheduling {
     /**
      * Whether any agent of the kind's type is registered, alive or not. Every port create asks
      * (three queries, then a warning, when no agent could take its network), and a server with no
-     * such agent at all (none of that type runs) would ask in vain each time; so "none" is kept
+     * such agent at all (none of that type runs) would ask in vain each time; so the answer is kept
      * for up to a second, unless this server takes an agent's report meanwhile. An agent another
-     * server registers is seen within that second.
+     * server registers is seen within that second; a "some" that has become wrong only sends the
+     * event down the full path, which finds no agent itself.
      */
     boolean anyAgent(Kind kind) {
-        NoAgents known = noAgents.get(kind);
         long reports = agents.reports();
-        if (known != null && known.reports == reports && System.nanoTime() - known.since < NO_AGENTS_KEPT_NANOS) {
-            return false;
+        Known known = anyAgent.get(kind);
+        if (known != null && known.reports == reports && System.nanoTime() - known.since < ANY_AGENT_KEPT_NANOS) {
+            return known.any;
         }
         boolean any = !jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select a.id from AgentEntity a where a.agentType = :type", String.class)
                 .setParameter("type", kind.agentType).setMaxResults(1).getResultList()).isEmpty();
-        if (any) {
-            noAgents.remove(kind);
-        } else {
-            noAgents.put(kind, new NoAgents(reports, System.nanoTime()));
-        }
+        anyAgent.put(kind, new Known(any, reports, System.nanoTime()));
         return any;
     }
 
-    private record NoAgents(long reports, long since) {
+    private record Known(boolean any, long reports, long since) {
     }
 
-    private static final long NO_AGENTS_KEPT_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private final Map<Kind, NoAgents> noAgents = new ConcurrentHashMap<>();
+    private static final long ANY_AGENT_KEPT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private final Map<Kind, Known> anyAgent = new ConcurrentHashMap<>();
 
     /** Ids of the resources of a kind an agent hosts, in binding order. */
     List<String> hostedBy(Kind kind, String agentId) {
