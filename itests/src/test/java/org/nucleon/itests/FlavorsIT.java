@@ -22,7 +22,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -47,10 +46,7 @@ public class FlavorsIT extends NucleonKarafTestSupport {
 
     @Configuration
     public Option[] config() {
-        List<Option> o = new ArrayList<>(baseOptions());
-        // on a loaded machine the boot features take longer than Pax Exam's 10 s wait for BootFinished
-        o.add(CoreOptions.systemProperty("pax.exam.service.timeout").value("120000"));
-        return o.toArray(Option[]::new);
+        return baseOptions().toArray(Option[]::new);
     }
 
     private static Map<?, ?> created(Http.Answer a, String member) {

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,12 +28,13 @@ import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Boots the real Nucleon distribution (the tar.gz the assembly module built) with its own
@@ -39,12 +42,17 @@ import org.osgi.framework.ServiceReference;
  */
 public abstract class NucleonKarafTestSupport {
     /**
-     * Karaf re-registers BootFinished when its FeaturesService restarts after boot (configuration
-     * read late); on a loaded machine that takes longer than Pax Exam's default 10 s wait.
+     * How long the distribution may take to finish its boot features. Karaf re-registers
+     * BootFinished when its FeaturesService restarts after boot (configuration read late); on a
+     * loaded machine that takes well over Pax Exam's default 10 s.
      */
-    @Inject
-    @Filter(timeout = 120_000)
-    protected BootFinished bootFinished;
+    private static final long BOOT_TIMEOUT_MS = 180_000;
+
+    /**
+     * Why this container's boot did not finish, once a test found out; the class's other tests
+     * then fail at once with the same reason instead of each waiting out the timeout again.
+     */
+    private static String bootFailure;
 
     @Inject
     protected BundleContext bundleContext;
@@ -97,6 +105,44 @@ public abstract class NucleonKarafTestSupport {
             o.add(keepRuntimeFolder());
         }
         return o;
+    }
+
+    @Before
+    public void awaitBootFinished() throws Exception {
+        if (bootFailure != null) {
+            throw new AssertionError(bootFailure);
+        }
+        ServiceTracker<BootFinished, BootFinished> boot = new ServiceTracker<>(bundleContext, BootFinished.class, null);
+        boot.open();
+        try {
+            if (boot.waitForService(BOOT_TIMEOUT_MS) == null) {
+                bootFailure = "Karaf did not finish its boot features within " + BOOT_TIMEOUT_MS / 1000 + " s.\n"
+                        + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60);
+                throw new AssertionError(bootFailure);
+            }
+        } finally {
+            boot.close();
+        }
+    }
+
+    private String bundlesNotActive() {
+        StringBuilder out = new StringBuilder();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getState() != Bundle.ACTIVE && b.getHeaders().get("Fragment-Host") == null) {
+                out.append("  not active (state ").append(b.getState()).append("): ").append(b.getLocation()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String karafLogTail(int lines) {
+        Path log = Path.of(System.getProperty("karaf.data", "data"), "log", "karaf.log");
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(could not read " + log + ": " + e + ")";
+        }
     }
 
     /** Installs a feature live, without refreshing bundles that are already wired. */
