@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.Test;
 import org.nucleon.internal.auth.KeystoneAuth;
 
-/** auth_strategy picks the authenticator; anything else stops the API from starting. */
+/** auth_strategy picks the authenticator (anything else stops the API from starting); the base URL of links. */
 public class ApiServletTest {
 
     @Test
@@ -35,5 +35,16 @@ public class ApiServletTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ApiServlet.authenticator(Map.of("auth_strategy", "keystone-v2")));
         assertEquals("auth_strategy 'keystone-v2' is not supported; use noauth or keystone", e.getMessage());
+    }
+
+    @Test
+    public void linksUseTheProxysSchemeAndHostThenTheHostHeader() {
+        Map<String, String> proxied = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host",
+                "api.example, internal:9696", "Host", "10.0.0.5:9696");
+        assertEquals("https://api.example", ApiServlet.baseUrl("http", "127.0.0.1:9696", "", proxied::get));
+        assertEquals("http://10.0.0.5:9696", ApiServlet.baseUrl("http", "127.0.0.1:9696", "",
+                Map.of("Host", "10.0.0.5:9696", "X-Forwarded-Proto", " ")::get));
+        assertEquals("http://127.0.0.1:9696/neutron", ApiServlet.baseUrl("http", "127.0.0.1:9696", "/neutron/",
+                Map.<String, String>of()::get));
     }
 }
