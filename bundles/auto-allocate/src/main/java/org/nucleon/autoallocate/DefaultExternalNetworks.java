@@ -1,6 +1,5 @@
 package org.nucleon.autoallocate;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,17 +39,19 @@ public class DefaultExternalNetworks implements ResourceCallback, ResourceExtend
     @Override
     public void handle(ResourceEvent event) {
         Object wanted = event.request() == null ? null : event.request().get(IS_DEFAULT);
-        jpa.tx(TransactionType.Required, em -> {
-            if (event.event() == Event.PRECOMMIT_DELETE || !Boolean.TRUE.equals(event.state().get(EXTERNAL))) {
-                remove(em, event.id());
-                return;
-            }
-            if (Boolean.TRUE.equals(wanted)) {
-                makeDefault(em, event.id());
-            } else if (Boolean.FALSE.equals(wanted)) {
-                remove(em, event.id());
-            }
-        });
+        boolean external = event.state() != null && Boolean.TRUE.equals(event.state().get(EXTERNAL));
+        // a new network that is not external cannot be the default: nothing to read or write
+        if (external || event.event() != Event.PRECOMMIT_CREATE) {
+            jpa.tx(TransactionType.Required, em -> {
+                if (event.event() == Event.PRECOMMIT_DELETE || !external) {
+                    remove(em, event.id());
+                } else if (Boolean.TRUE.equals(wanted)) {
+                    makeDefault(em, event.id());
+                } else if (Boolean.FALSE.equals(wanted)) {
+                    remove(em, event.id());
+                }
+            });
+        }
         if (wanted instanceof Boolean && event.event() != Event.PRECOMMIT_DELETE) {
             // the state is the network the handler answers the create or update with
             event.state().put(IS_DEFAULT, wanted);
@@ -90,14 +91,14 @@ public class DefaultExternalNetworks implements ResourceCallback, ResourceExtend
 
     @Override
     public void extend(RequestContext context, List<Map<String, Object>> items) {
-        Set<String> defaults = new HashSet<>();
-        String d = current();
-        if (d != null) {
-            defaults.add(d);
+        // only external networks show is_default: most views need no query at all
+        if (items.stream().noneMatch(item -> Boolean.TRUE.equals(item.get(EXTERNAL)))) {
+            return;
         }
+        String d = current();
         for (Map<String, Object> item : items) {
             if (Boolean.TRUE.equals(item.get(EXTERNAL))) {
-                item.put(IS_DEFAULT, defaults.contains(String.valueOf(item.get("id"))));
+                item.put(IS_DEFAULT, String.valueOf(item.get("id")).equals(d));
             }
         }
     }

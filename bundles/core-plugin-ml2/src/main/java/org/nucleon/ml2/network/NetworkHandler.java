@@ -308,13 +308,14 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
         List<Map<String, Object>> out = super.views(em, networks);
         List<String> ids = networks.stream().map(n -> n.id).toList();
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
-        Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, ids);
+        // only subnets bring a network an address scope: networks without any need no query
+        Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, subnets.keySet());
         Set<String> external = rbac.withPolicy(OBJECT_TYPE, ids, RbacPolicies.ACCESS_AS_EXTERNAL, null);
         for (Map<String, Object> view : out) {
             String id = (String) view.get("id");
             view.put("subnets", subnets.getOrDefault(id, List.of()));
             view.put(ROUTER_EXTERNAL, external.contains(id));
-            view.putAll(scopes.get(id));
+            view.putAll(scopes.getOrDefault(id, AddressScopes.none()));
         }
         return out;
     }
