@@ -22,10 +22,13 @@ import org.nucleon.ml2.subnet.SubnetEntity;
  * a pick that loses that race (to another server, or on a stale entry) drops the entry, and the
  * retried transaction reads the subnet again. Addresses taken by a transaction that then rolled
  * back, or freed by another server, are seen again when the entry is read anew: when the owner of
- * the transaction says it failed, when the subnet looks full, and at the latest after {@link #TTL_NANOS}.
+ * the transaction says it failed, when the subnet looks full (at most every {@link #FULL_RECHECK_NANOS}), and at
+ * the latest after {@link #TTL_NANOS}.
  */
 final class HeldAddresses {
     static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How old an entry that finds its subnet full must be before the subnet is read again to make sure. */
+    static final long FULL_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Larger blocks are read as before: a bit per address of a /8 would be 2 MB a subnet. */
     static final int MAX_HOST_BITS = 16;
     private static final int MAX_SUBNETS = 1024;
@@ -59,8 +62,9 @@ final class HeldAddresses {
     static String pick(EntityManager em, SubnetEntity s, int window, Collection<String> mine) {
         Entry known = current(s.id());
         String ip = (known == null ? load(em, s) : known).pick(s.pools(), window, mine);
-        if (ip == null && known != null) {
-            // a full subnet may only look full: read it before saying so
+        if (ip == null && known != null && known.age() > FULL_RECHECK_NANOS) {
+            // a full subnet may only look full (picks of transactions that rolled back): read it before saying
+            // so, but not at every pick, or each port of a network whose first subnet is full reads all of it
             ip = load(em, s).pick(s.pools(), window, mine);
         }
         return ip;
@@ -126,8 +130,12 @@ final class HeldAddresses {
             held.forEach(ip -> this.held.set(index(Ip.address(ip).toIPv4().longValue())));
         }
 
+        long age() {
+            return System.nanoTime() - loadedAt;
+        }
+
         boolean expired() {
-            return System.nanoTime() - loadedAt > TTL_NANOS;
+            return age() > TTL_NANOS;
         }
 
         private int index(long address) {

@@ -99,7 +99,7 @@ public class IpamTest {
     /**
      * What this server knows of a subnet's addresses is a hint: an address another server took
      * meanwhile is refused by the key and the retry reads the subnet again; one it freed is
-     * found when the subnet looks full.
+     * found when the subnet looks full, once what was read of it is a second old.
      */
     @Test
     public void addressesChangedByAnotherServerAreReadAgain() {
@@ -117,7 +117,19 @@ public class IpamTest {
         String small = (String) f.subnet(net, 4, "cidr", "10.79.3.0/30").get("id");
         assertEquals("10.79.3.2", allocate("p1", List.of(body("subnet_id", small)), "").get(0).get("ip_address"));
         f.jpa.tx(em -> em.createQuery("DELETE FROM IpAllocationEntity a WHERE a.portId = 'p1'").executeUpdate());
+        // a subnet read this very second is believed full; after that a pick that finds it full reads it again
+        expect("IpAddressGenerationFailure", () -> allocate("p2", List.of(body("subnet_id", small)), ""));
+        sleepNanos(HeldAddresses.FULL_RECHECK_NANOS);
         assertEquals("10.79.3.2", allocate("p2", List.of(body("subnet_id", small)), "").get(0).get("ip_address"));
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos + TimeUnit.MILLISECONDS.toNanos(50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
