@@ -205,17 +205,6 @@ public final class Ipam {
     }
 
     /**
-     * Whether ports other than the ones Neutron deletes with the network (DHCP, distributed,
-     * floating IP agent gateway) hold addresses on it: then network delete is a NetworkInUse.
-     */
-    public static boolean hasUserAllocations(EntityManager em, String networkId) {
-        return !em.createQuery("SELECT a.portId FROM IpAllocationEntity a WHERE a.networkId = :net "
-                + "AND (a.deviceOwner IS NULL OR a.deviceOwner NOT IN :auto)", String.class)
-                .setParameter("net", networkId).setParameter("auto", List.copyOf(AUTO_DELETE_PORT_OWNERS))
-                .setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /**
      * For subnet delete: releases the addresses Neutron drops with the subnet (those of
      * auto-deleted ports, and EUI-64 ones of non-router ports on SLAAC/stateless subnets);
      * 409 SubnetInUse while other ports hold addresses on it.

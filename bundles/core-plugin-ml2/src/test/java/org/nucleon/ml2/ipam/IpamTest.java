@@ -196,12 +196,9 @@ public class IpamTest {
     }
 
     @Test
-    public void networkHelpers() {
+    public void subnetIdsOfNetworks() {
         assertEquals(Set.of(v4, slaac), Set.copyOf(f.jpa.txExpr(em -> Ipam.subnetIdsOf(em, List.of(net))).get(net)));
-        allocate("dhcp", null, "network:dhcp");
-        assertFalse(f.jpa.txExpr(em -> Ipam.hasUserAllocations(em, net)));
-        allocate("vm", null, "compute:nova");
-        assertTrue(f.jpa.txExpr(em -> Ipam.hasUserAllocations(em, net)));
+        assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.subnetIdsOf(em, List.of())));
     }
 
     @Test
