@@ -1,11 +1,11 @@
 package org.nucleon.internal.policy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -59,14 +59,15 @@ public final class PolicySource implements Supplier<PolicyRules> {
         return state.error();
     }
 
-    /** Size and time of last change, or a marker for "no file". */
+    /**
+     * Size and time of last change, or a marker for "no file". Asked at every request, so through
+     * java.io.File, which answers 0 for a missing file where NIO throws (an exception per request
+     * when the configured file is absent, as by default).
+     */
     private Object version() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return a.lastModifiedTime().toMillis() + "/" + a.size();
-        } catch (IOException e) {
-            return "absent";
-        }
+        File f = file.toFile();
+        long modified = f.lastModified();
+        return modified == 0L && !f.exists() ? "absent" : modified + "/" + f.length();
     }
 
     private State load(Object version, PolicyRules previous) {

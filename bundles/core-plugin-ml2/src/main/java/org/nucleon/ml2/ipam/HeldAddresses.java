@@ -2,7 +2,6 @@ package org.nucleon.ml2.ipam;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -146,23 +145,46 @@ final class HeldAddresses {
             held.set(index(address), value);
         }
 
+        /** Counts the free addresses among the first {@code window} of the pool, then takes a random one of them. */
         synchronized String pick(List<IPAddressSeqRange> pools, int window, Collection<String> mine) {
             for (IPAddressSeqRange pool : pools) {
+                int first = index(pool.getLower().toIPv4().longValue());
                 int last = index(pool.getUpper().toIPv4().longValue());
-                List<Integer> free = new ArrayList<>();
-                for (int i = held.nextClearBit(index(pool.getLower().toIPv4().longValue()));
-                        i <= last && free.size() < window; i = held.nextClearBit(i + 1)) {
-                    if (mine.isEmpty() || !mine.contains(Ip.ipv4Text(base + i))) {
-                        free.add(i);
-                    }
-                }
-                if (!free.isEmpty()) {
-                    int i = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+                int free = countFree(first, last, window, mine);
+                if (free > 0) {
+                    int i = nthFree(first, ThreadLocalRandom.current().nextInt(free), mine);
                     held.set(i);
                     return Ip.ipv4Text(base + i);
                 }
             }
             return null;
+        }
+
+        /** How many addresses of [first, last] are free and not held by this transaction, counted up to limit. */
+        private int countFree(int first, int last, int limit, Collection<String> mine) {
+            int seen = 0;
+            for (int i = held.nextClearBit(first); i <= last && seen < limit; i = held.nextClearBit(i + 1)) {
+                if (notMine(i, mine)) {
+                    seen++;
+                }
+            }
+            return seen;
+        }
+
+        /** The n-th (from 0) such address from first on; {@link #countFree} said there are more than n. */
+        private int nthFree(int first, int n, Collection<String> mine) {
+            int i = held.nextClearBit(first);
+            for (int seen = notMine(i, mine) ? 0 : -1; seen < n; ) {
+                i = held.nextClearBit(i + 1);
+                if (notMine(i, mine)) {
+                    seen++;
+                }
+            }
+            return i;
+        }
+
+        private boolean notMine(int i, Collection<String> mine) {
+            return mine.isEmpty() || !mine.contains(Ip.ipv4Text(base + i));
         }
     }
 }
