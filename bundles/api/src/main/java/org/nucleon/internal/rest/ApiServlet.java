@@ -56,7 +56,7 @@ public class ApiServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
     /** oslo.middleware's RequestId: every response carries it. */
-    static final String REQUEST_ID = "X-Openstack-Request-Id";
+    private static final String REQUEST_ID = "X-Openstack-Request-Id";
     private static final ApiResponse INTERNAL_ERROR = ApiResponse.error(new NeutronException(500,
             "HTTPInternalServerError", "Request Failed: internal server error while processing your request."));
 
