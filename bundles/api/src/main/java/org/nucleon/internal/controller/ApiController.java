@@ -173,8 +173,7 @@ public final class ApiController {
             return ApiResponse.error(NeutronException.httpNotFound());
         }
         LOG.error("unexpected failure serving {} {}", req.method(), req.path(), e);
-        return ApiResponse.error(new NeutronException(500, "HTTPInternalServerError",
-                "Request Failed: internal server error while processing your request."));
+        return ApiResponse.internalError();
     }
 
     /**

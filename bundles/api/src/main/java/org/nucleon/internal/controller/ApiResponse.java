@@ -13,6 +13,12 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(status, body, Map.of());
     }
 
+    /** Neutron's answer to a failure of its own: a 500 that tells nothing of what failed. */
+    public static ApiResponse internalError() {
+        return error(new NeutronException(500, "HTTPInternalServerError",
+                "Request Failed: internal server error while processing your request."));
+    }
+
     public static ApiResponse error(NeutronException e) {
         Map<String, Object> fault = new LinkedHashMap<>();
         fault.put("type", e.type());

@@ -57,8 +57,6 @@ public class ApiServlet extends HttpServlet {
     private static final String JSON_TYPE = "application/json";
     /** oslo.middleware's RequestId: every response carries it. */
     private static final String REQUEST_ID = "X-Openstack-Request-Id";
-    private static final ApiResponse INTERNAL_ERROR = ApiResponse.error(new NeutronException(500,
-            "HTTPInternalServerError", "Request Failed: internal server error while processing your request."));
 
     @Reference
     private transient ExtensionManager extensions;
@@ -140,7 +138,7 @@ public class ApiServlet extends HttpServlet {
             answer = ApiResponse.error(e);
         } catch (RuntimeException | Error e) {
             LOG.error("unexpected failure in the REST layer", e);
-            answer = INTERNAL_ERROR;
+            answer = ApiResponse.internalError();
         }
         byte[] body = json(answer);
         res.setStatus(answer.status());
@@ -164,7 +162,7 @@ public class ApiServlet extends HttpServlet {
             return JSON.writeValueAsBytes(answer.body());
         } catch (JsonProcessingException e) {
             LOG.error("could not render an answer as JSON", e);
-            return json(INTERNAL_ERROR);
+            return json(ApiResponse.internalError());
         }
     }
 
