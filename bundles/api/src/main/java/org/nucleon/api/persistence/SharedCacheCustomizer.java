@@ -1,0 +1,48 @@
+package org.nucleon.api.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.Connector;
+import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.DefaultConnector;
+import org.eclipse.persistence.sessions.JNDIConnector;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * Keeps EclipseLink's shared (second-level) cache only where no other server can write the
+ * rows: on embedded Derby, which one JVM at a time can open. On any database several servers
+ * may share (PostgreSQL, MariaDB, Derby's network server) every entity is read from the
+ * database, or a server would serve, and update, rows as it last read them. Each persistence
+ * unit names this class as its {@code eclipselink.session.customizer}.
+ */
+public final class SharedCacheCustomizer implements SessionCustomizer {
+    @Override
+    public void customize(Session session) throws SQLException {
+        Connector connector = session.getDatasourceLogin() instanceof DatasourceLogin l ? l.getConnector() : null;
+        if (!embeddedDerby(url(connector))) {
+            session.getProject().setDefaultCacheIsolation(CacheIsolationType.ISOLATED);
+            session.getDescriptors().values().forEach(d -> d.setCacheIsolation(CacheIsolationType.ISOLATED));
+        }
+    }
+
+    static boolean embeddedDerby(String url) {
+        return url != null && url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
+    }
+
+    /** The JDBC URL the unit connects to; null when it cannot be told. */
+    private static String url(Connector connector) throws SQLException {
+        if (connector instanceof DefaultConnector c) {
+            return c.getDatabaseURL();
+        }
+        if (connector instanceof JNDIConnector c && c.getDataSource() != null) {
+            DataSource ds = c.getDataSource();
+            try (Connection connection = ds.getConnection()) {
+                return connection.getMetaData().getURL();
+            }
+        }
+        return null;
+    }
+}
