@@ -55,8 +55,8 @@ public class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
-    /** oslo.middleware's RequestId: every response carries it. */
-    private static final String REQUEST_ID = "X-Openstack-Request-Id";
+    /** oslo.middleware's RequestId: every response carries it, Jetty's own errors too. */
+    static final String REQUEST_ID = "X-Openstack-Request-Id";
 
     @Reference
     private transient ExtensionManager extensions;
@@ -117,13 +117,17 @@ public class ApiServlet extends HttpServlet {
         maxBodySize = api.maxRequestBodySize();
     }
 
+    static String newRequestId() {
+        return "req-" + UUID.randomUUID();
+    }
+
     /**
      * Neutron's pipeline: request id, CORS, catch errors, then the controller. Every method goes to
      * the controller, which answers 405 where a route does not take it (HEAD included, as Neutron).
      */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        String requestId = "req-" + UUID.randomUUID();
+        String requestId = newRequestId();
         ApiResponse answer;
         Map<String, String> corsHeaders = Map.of();
         try {

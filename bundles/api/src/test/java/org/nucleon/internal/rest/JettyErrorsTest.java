@@ -1,0 +1,73 @@
+package org.nucleon.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.HandlerCollection;
+import org.junit.Test;
+
+public class JettyErrorsTest {
+    private static Map<?, ?> error(ByteBuffer body) throws Exception {
+        byte[] bytes = new byte[body.remaining()];
+        body.get(bytes);
+        return (Map<?, ?>) new ObjectMapper().readValue(bytes, Map.class).get("NeutronError");
+    }
+
+    @Test
+    public void aMessageJettyCouldNotParseIsAnsweredWithANeutronError() throws Exception {
+        HttpFields fields = new HttpFields();
+        ByteBuffer body = new JettyErrors.NeutronErrorHandler().badMessageError(400, "Bad URI", fields);
+        assertEquals(Map.of("type", "HTTPBadRequest", "message", "Bad URI", "detail", ""), error(body));
+        assertEquals("application/json", fields.get("Content-Type"));
+        assertTrue(fields.get("X-Openstack-Request-Id").startsWith("req-"));
+        assertEquals("HTTPRequestHeaderFieldsTooLarge",
+                error(new JettyErrors.NeutronErrorHandler().badMessageError(431, null, new HttpFields())).get("type"));
+    }
+
+    /** As pax-web does it: the handler sits in the server's tree, which hands it the server while starting. */
+    @Test
+    public void aRunningJettyAnswersAPathItCannotDecodeWithANeutronError() throws Exception {
+        Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
+        JettyErrors errors = new JettyErrors();
+        server.setHandler(new HandlerCollection(errors));
+        server.start();
+        try {
+            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            String answer;
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.getOutputStream().write("GET /v2.0/networks/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(answer, answer.startsWith("HTTP/1.1 400 "));
+            assertTrue(answer, answer.contains("Content-Type: application/json"));
+            assertTrue(answer, answer.contains("X-Openstack-Request-Id: req-"));
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            Map<?, ?> error = error(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+            assertEquals("HTTPBadRequest", error.get("type"));
+            assertEquals(java.util.Set.of("type", "message", "detail"), error.keySet());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    public void theServersErrorHandlerIsOursWhileTheComponentLivesAndJettysAfter() {
+        Server server = new Server();
+        JettyErrors errors = new JettyErrors();
+        var jettys = server.getErrorHandler();
+        errors.setServer(server);
+        assertTrue(server.getErrorHandler() instanceof JettyErrors.NeutronErrorHandler);
+        errors.deactivate();
+        assertEquals(jettys, server.getErrorHandler());
+    }
+}
