@@ -13,6 +13,8 @@ import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
 import javax.persistence.Table;
 import javax.persistence.Transient;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.nucleon.api.persistence.StandardAttributes;
 
 /** A row of the {@code networks} table. */
@@ -52,8 +54,10 @@ public class NetworkEntity extends StandardAttributes {
     @Column(name = "port_security_enabled")
     boolean portSecurityEnabled = true;
 
+    // a list's networks get their segments in one query, not one each (where no shared cache has them)
     @OneToMany(mappedBy = "network", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("segmentIndex")
+    @BatchFetch(BatchFetchType.IN)
     List<SegmentEntity> segments = new ArrayList<>();
 
     /**
