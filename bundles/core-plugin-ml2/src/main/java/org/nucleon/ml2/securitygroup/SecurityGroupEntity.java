@@ -13,6 +13,8 @@ import javax.persistence.Index;
 import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
 import javax.persistence.Table;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.nucleon.api.persistence.StandardAttributes;
 
 /**
@@ -42,8 +44,10 @@ public class SecurityGroupEntity extends StandardAttributes {
     @Column(name = "rule_changes")
     int ruleChanges;
 
+    // a list's groups get their rules in one query (as NetworkEntity.segments)
     @OneToMany(mappedBy = "group", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position ASC")
+    @BatchFetch(BatchFetchType.IN)
     List<SecurityGroupRuleEntity> rules = new ArrayList<>();
 
     /** Adds a rule at the end of the group; the caller persists it. */

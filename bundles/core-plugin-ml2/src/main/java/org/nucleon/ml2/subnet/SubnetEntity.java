@@ -14,6 +14,8 @@ import javax.persistence.Index;
 import javax.persistence.JoinColumn;
 import javax.persistence.OrderColumn;
 import javax.persistence.Table;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.nucleon.api.persistence.StandardAttributes;
 import org.nucleon.ml2.ipam.Ip;
 
@@ -58,12 +60,16 @@ public class SubnetEntity extends StandardAttributes {
     @Column(name = "subnetpool_id", length = 36)
     String subnetpoolId;
 
+    // no @BatchFetch on the embeddable collections: with it EclipseLink 2.7 failed to read their
+    // fields at a bulk port create's flush (PortHandlerTest)
     @ElementCollection
     @CollectionTable(name = "subnet_allocation_pools", joinColumns = @JoinColumn(name = "subnet_id"))
     List<AllocationPool> allocationPools = new ArrayList<>();
 
     /** Order matters to clients (resolv.conf), so it is kept. */
+    // a list's subnets get these in one query, not one per subnet (as NetworkEntity.segments)
     @ElementCollection
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "subnet_dns_nameservers", joinColumns = @JoinColumn(name = "subnet_id"))
     @OrderColumn(name = "position")
     @Column(name = "address", length = 128)
@@ -74,6 +80,7 @@ public class SubnetEntity extends StandardAttributes {
     List<HostRoute> hostRoutes = new ArrayList<>();
 
     @ElementCollection
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "subnet_service_types", joinColumns = @JoinColumn(name = "subnet_id"))
     @Column(name = "service_type", length = 255)
     List<String> serviceTypes = new ArrayList<>();

@@ -11,6 +11,8 @@ import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.nucleon.api.persistence.StandardAttributes;
 import org.nucleon.ml2.ipam.Ip;
 
@@ -66,6 +68,7 @@ public class SubnetPoolEntity extends StandardAttributes {
 
     /** Kept merged (cidr_merge), as Neutron stores them. */
     @ElementCollection
+    @BatchFetch(BatchFetchType.IN)
     @CollectionTable(name = "subnetpool_prefixes", joinColumns = @JoinColumn(name = "subnetpool_id"))
     @Column(name = "cidr", length = 64)
     List<String> prefixes = new ArrayList<>();

@@ -12,6 +12,8 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.OneToMany;
 import javax.persistence.Table;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.nucleon.api.persistence.StandardAttributes;
 import org.nucleon.qos.rule.RuleEntity;
 
@@ -37,7 +39,9 @@ public class PolicyEntity extends StandardAttributes {
     @Column(name = "shared")
     boolean legacyShared;
 
+    // a list's policies get their rules in one query, not one per policy, where no shared cache has them
     @OneToMany(mappedBy = "policy", cascade = CascadeType.ALL, orphanRemoval = true)
+    @BatchFetch(BatchFetchType.IN)
     List<RuleEntity> rules = new ArrayList<>();
 
     public String id() {
