@@ -54,7 +54,7 @@ public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JSON_TYPE = "application/json";
+    static final String JSON_TYPE = "application/json";
     /** oslo.middleware's RequestId: every response carries it, Jetty's own errors too. */
     static final String REQUEST_ID = "X-Openstack-Request-Id";
 
@@ -158,7 +158,7 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    private static byte[] json(ApiResponse answer) {
+    static byte[] json(ApiResponse answer) {
         if (answer.body() == null) {
             return null;
         }

@@ -1,7 +1,5 @@
 package org.nucleon.internal.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -72,7 +70,6 @@ public class JettyErrors extends AbstractHandler {
 
     /** Jetty's error handler, answering as Neutron's catch_errors would: JSON, with a request id. */
     static final class NeutronErrorHandler extends ErrorHandler {
-        private static final ObjectMapper JSON = new ObjectMapper();
         /** webob's names of the statuses Jetty answers by itself. */
         private static final Map<Integer, String> TYPES = Map.of(400, "HTTPBadRequest", 413,
                 "HTTPRequestEntityTooLarge", 414, "HTTPRequestURITooLong", 431, "HTTPRequestHeaderFieldsTooLarge",
@@ -82,17 +79,13 @@ public class JettyErrors extends AbstractHandler {
             String type = TYPES.getOrDefault(status, status < 500 ? "HTTPBadRequest" : "HTTPInternalServerError");
             String message = reason == null || reason.isBlank() ? "The server could not comply with the request "
                     + "since it is either malformed or otherwise incorrect." : reason;
-            try {
-                return JSON.writeValueAsBytes(ApiResponse.error(new NeutronException(status, type, message)).body());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            return ApiServlet.json(ApiResponse.error(new NeutronException(status, type, message)));
         }
 
         /** A request Jetty could not parse (bad URI, headers too large): no servlet ever saw it. */
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            fields.put(HttpHeader.CONTENT_TYPE, ApiServlet.JSON_TYPE);
             fields.put(ApiServlet.REQUEST_ID, ApiServlet.newRequestId());
             return ByteBuffer.wrap(body(status, reason));
         }
@@ -102,7 +95,7 @@ public class JettyErrors extends AbstractHandler {
         protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                 HttpServletResponse response, int code, String message) throws IOException {
             baseRequest.setHandled(true);
-            response.setContentType("application/json");
+            response.setContentType(ApiServlet.JSON_TYPE);
             response.setHeader(ApiServlet.REQUEST_ID, ApiServlet.newRequestId());
             response.getOutputStream().write(body(code, message));
         }
