@@ -2,6 +2,9 @@ package org.nucleon.itests;
 
 import static org.junit.Assert.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,13 +17,8 @@ import org.junit.Test;
  * one server writes, the other serves at once, also for rows it had already read.
  */
 public class SharedDatabaseIT {
-    private static final String DATASOURCE = String.join("\n",
-            "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
-            "url = jdbc:postgresql://127.0.0.1:5432/test",
-            "user = postgres",
-            "dataSourceName = neutron",
-            "pool = transx",
-            "xa = true", "");
+    /** PostgresIT's datasource: the machine's PostgreSQL, database test. */
+    private static final Path DATASOURCE = Paths.get("src/test/resources/postgresql/org.ops4j.datasource-neutron.cfg");
 
     private static KarafProcess first;
     private static KarafProcess second;
@@ -31,8 +29,9 @@ public class SharedDatabaseIT {
     public static void startBoth() throws Exception {
         first = new KarafProcess("dist-shared-a");
         second = new KarafProcess("dist-shared-b");
-        first.config("org.ops4j.datasource-neutron", DATASOURCE);
-        second.config("org.ops4j.datasource-neutron", DATASOURCE);
+        String datasource = Files.readString(DATASOURCE);
+        first.config("org.ops4j.datasource-neutron", datasource);
+        second.config("org.ops4j.datasource-neutron", datasource);
         // one after the other: the first makes the tables the second then finds
         first.startInBackground();
         second.startInBackground();
