@@ -34,6 +34,10 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -53,6 +57,9 @@ public abstract class NucleonKarafTestSupport {
      * then fail at once with the same reason instead of each waiting out the timeout again.
      */
     private static String bootFailure;
+
+    /** Whether every Nucleon component of this container has had its services bound, once seen. */
+    private static boolean componentsSettled;
 
     @Inject
     protected BundleContext bundleContext;
@@ -269,10 +276,70 @@ public abstract class NucleonKarafTestSupport {
         throw new AssertionError("jackson-databind was not active within 60 s");
     }
 
-    /** A client for the distribution, once the networks collection is served. */
+    /**
+     * Karaf's boot finishes when the bundles have started, but a plugin's components wait for its
+     * persistence unit, which Aries JPA builds once the datasource has come through Config Admin;
+     * on a loaded machine that is seconds later, and until then the server answers without those
+     * extensions. So the first client of a container waits until no Nucleon component still waits
+     * for a service. Later ones do not: a test may have taken a feature away on purpose.
+     */
+    private void awaitComponentsSettled() throws InterruptedException {
+        if (componentsSettled) {
+            return;
+        }
+        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker =
+                new ServiceTracker<>(bundleContext, ServiceComponentRuntime.class, null);
+        tracker.open();
+        try {
+            ServiceComponentRuntime scr = tracker.waitForService(60_000);
+            if (scr == null) {
+                throw new AssertionError("no ServiceComponentRuntime within 60 s");
+            }
+            List<String> waiting = componentsWaiting(scr);
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!waiting.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+                waiting = componentsWaiting(scr);
+            }
+            if (!waiting.isEmpty()) {
+                throw new AssertionError("Nucleon components still wait for services after 120 s: " + waiting);
+            }
+            componentsSettled = true;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Each enabled Nucleon component that waits for a reference, with the references it waits for. */
+    private List<String> componentsWaiting(ServiceComponentRuntime scr) {
+        List<String> waiting = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName() == null || !b.getSymbolicName().startsWith("org.nucleon")) {
+                continue;
+            }
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+                if (!scr.isComponentEnabled(d)) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                        List<String> refs = new ArrayList<>();
+                        for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
+                            refs.add(r.name);
+                        }
+                        waiting.add(d.name + " " + refs);
+                    }
+                }
+            }
+        }
+        return waiting;
+    }
+
+    /** A client for the distribution, once its components have settled and it serves networks. */
     protected Http api() throws InterruptedException {
         if (http == null) {
             awaitJackson();
+            awaitComponentsSettled();
             Http h = new Http("http://127.0.0.1:" + System.getProperty("nucleon.test.http.port"));
             if (!Http.await(60_000, () -> h.get("/v2.0/networks").status() == 200)) {
                 throw new AssertionError("Nucleon did not serve /v2.0/networks within 60 s");
