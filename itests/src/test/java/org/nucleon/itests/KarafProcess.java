@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -110,6 +111,22 @@ public final class KarafProcess implements AutoCloseable {
         // a first boot resolves every feature; a loaded or stalled machine has taken over 2 minutes
         if (!Http.await(300_000, () -> api.get("/v2.0/networks").status() == 200)) {
             throw new AssertionError("Nucleon did not serve /v2.0/networks on " + baseUrl() + " within 300 s");
+        }
+        // the plugins' extensions follow once their persistence units are built, which on a loaded
+        // machine is seconds after the core collections first answer
+        List<String> expected = new ArrayList<>(ConformanceIT.CORE_AND_SERVICE_ALIASES);
+        expected.add("standard-attr-tag");
+        List<String> missing = new ArrayList<>();
+        Http.await(120_000, () -> {
+            missing.clear();
+            missing.addAll(expected);
+            for (Object e : (List<?>) api.get("/v2.0/extensions").map().get("extensions")) {
+                missing.remove(((Map<?, ?>) e).get("alias"));
+            }
+            return missing.isEmpty();
+        });
+        if (!missing.isEmpty()) {
+            throw new AssertionError(baseUrl() + " did not list " + missing + " within 120 s");
         }
     }
 
