@@ -113,6 +113,18 @@ public class SubnetHandler extends JpaResourceHandler<SubnetEntity> {
             checkCreate(em, e, body);
         } else {
             checkUpdate(e, body);
+            reviseNetwork(em, e);
+        }
+    }
+
+    /**
+     * As in Neutron (a subnet revises its network's standard attributes on change), creating,
+     * updating or deleting a subnet moves its network's revision_number and updated_at.
+     */
+    private static void reviseNetwork(EntityManager em, SubnetEntity e) {
+        NetworkEntity network = em.find(NetworkEntity.class, e.networkId);
+        if (network != null) {
+            network.touch();
         }
     }
 
@@ -136,9 +148,11 @@ public class SubnetHandler extends JpaResourceHandler<SubnetEntity> {
             SubnetRules.validate(e.ipVersion, cidr, s, null);
         }
         // the network row's lock serializes subnet creation per network (overlap and affinity checks)
-        if (em.find(NetworkEntity.class, e.networkId, LockModeType.PESSIMISTIC_WRITE) == null) {
+        NetworkEntity network = em.find(NetworkEntity.class, e.networkId, LockModeType.PESSIMISTIC_WRITE);
+        if (network == null) {
             throw NeutronException.notFound("Network", e.networkId);
         }
+        network.touch();
         IPAddress block;
         if (poolId != null) {
             block = SubnetPools.allocate(em, poolId, e.ipVersion, cidr == null ? null : Ip.network(cidr), prefixlen);
@@ -295,5 +309,6 @@ public class SubnetHandler extends JpaResourceHandler<SubnetEntity> {
     @Override
     protected void beforeRemove(EntityManager em, RequestContext context, SubnetEntity e) {
         Ipam.releaseSubnet(em, e);
+        reviseNetwork(em, e);
     }
 }

@@ -2,6 +2,7 @@ package org.nucleon.ml2.subnet;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.nucleon.ml2.Ml2Fixture.body;
 import static org.nucleon.ml2.Ml2Fixture.expect;
 
@@ -45,6 +46,27 @@ public class SubnetHandlerTest {
         assertNull(s.get("subnetpool_id"));
         assertEquals(List.of(), s.get("host_routes"));
         assertEquals(1L, f.subnets.get(TestJpa.ADMIN, (String) s.get("id")).get("revision_number"));
+    }
+
+    private long networkRevision() {
+        return (Long) f.networks.get(TestJpa.ADMIN, net).get("revision_number");
+    }
+
+    /** Neutron's subnets revise their network: its revision moves on each change of one, not on a refused one. */
+    @Test
+    public void aSubnetsChangesReviseItsNetwork() {
+        long created = networkRevision();
+        String id = (String) f.subnet(net, 4, "cidr", "10.5.0.0/24").get("id");
+        long withSubnet = networkRevision();
+        assertTrue(withSubnet > created);
+        f.subnets.update(TestJpa.ADMIN, id, body("name", "renamed"));
+        long renamed = networkRevision();
+        assertTrue(renamed > withSubnet);
+        expect("GatewayConflictWithAllocationPools",
+                () -> f.subnets.update(TestJpa.ADMIN, id, body("gateway_ip", "10.5.0.15")));
+        assertEquals(renamed, networkRevision());
+        f.subnets.delete(TestJpa.ADMIN, id);
+        assertTrue(networkRevision() > renamed);
     }
 
     @Test
