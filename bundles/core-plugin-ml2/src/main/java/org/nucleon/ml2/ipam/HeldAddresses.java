@@ -28,8 +28,13 @@ final class HeldAddresses {
     static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** How old an entry that finds its subnet full must be before the subnet is read again to make sure. */
     static final long FULL_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** Larger blocks are read as before: a bit per address of a /8 would be 2 MB a subnet. */
-    static final int MAX_HOST_BITS = 16;
+    /**
+     * Blocks up to a /8. The bits grow with the highest address held, not with the block (pools fill from
+     * their start), so a /8 costs 2 MB only once millions of its addresses are held. Larger blocks, and
+     * IPv6, are read whole at each pick; on Derby those reads wait for the rows concurrent creates have
+     * inserted, and their cycles end in deadlocks.
+     */
+    static final int MAX_HOST_BITS = 24;
     private static final int MAX_SUBNETS = 1024;
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>(64, 0.75f, true) {
@@ -44,7 +49,7 @@ final class HeldAddresses {
     private HeldAddresses() {
     }
 
-    /** Whether the subnet's addresses are kept here: IPv4 blocks up to a /16. */
+    /** Whether the subnet's addresses are kept here: IPv4 blocks up to a /8. */
     static boolean covers(SubnetEntity s) {
         IPAddress block = s.block();
         return block.isIPv4() && 32 - Ip.prefixLength(block) <= MAX_HOST_BITS;
@@ -125,7 +130,7 @@ final class HeldAddresses {
         Entry(SubnetEntity s, List<String> held) {
             networkId = s.networkId();
             base = s.block().getLower().toIPv4().longValue();
-            this.held = new BitSet(1 << (32 - Ip.prefixLength(s.block())));
+            this.held = new BitSet();
             held.forEach(ip -> this.held.set(index(Ip.address(ip).toIPv4().longValue())));
         }
 

@@ -25,6 +25,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
+import org.nucleon.ml2.subnet.SubnetEntity;
 import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.api.persistence.Transactions;
 
@@ -150,6 +151,26 @@ public class IpamTest {
         assertEquals(1, eui.size());
         assertEquals(slaac, eui.get(0).get("subnet_id"));
         assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("p2")))));
+    }
+
+    /**
+     * Blocks larger than a /16 are kept in memory too (up to a /8): picks there read no rows, which
+     * on Derby is what keeps concurrent creates on one large subnet from deadlocking.
+     */
+    @Test
+    public void largeIpv4BlocksAreKeptInMemory() {
+        String other = f.network("large");
+        String big = (String) f.subnet(other, 4, "cidr", "10.0.0.0/8").get("id");
+        String slash7 = (String) f.subnet(f.network("too-large"), 4, "cidr", "12.0.0.0/7").get("id");
+        assertTrue(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, big))));
+        assertFalse(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, slash7))));
+        List<Map<String, Object>> high = f.jpa.txExpr(em -> Ipam.allocate(em, other, "high",
+                List.of(fixed(big, "10.255.255.200")), MAC, ""));
+        assertEquals("10.255.255.200", high.get(0).get("ip_address"));
+        assertEquals("10.0.0.2", f.jpa.txExpr(em -> Ipam.allocate(em, other, "dhcp", null, MAC, "network:dhcp"))
+                .get(0).get("ip_address"));
+        expect("IpAddressAlreadyAllocated", () -> f.jpa.txExpr(em -> Ipam.allocate(em, other, "again",
+                List.of(fixed(big, "10.255.255.200")), MAC, "")));
     }
 
     @Test
