@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A small JSON-over-HTTP client for the tests, speaking to one Nucleon. */
 public final class Http {
@@ -73,6 +76,15 @@ public final class Http {
 
     public Answer delete(String path) throws IOException, InterruptedException {
         return send("DELETE", path, null, Map.of());
+    }
+
+    /** The aliases {@code /v2.0/extensions} lists now. */
+    public Set<String> extensionAliases() throws IOException, InterruptedException {
+        Set<String> aliases = new HashSet<>();
+        for (Object e : (List<?>) get("/v2.0/extensions").map().get("extensions")) {
+            aliases.add((String) ((Map<?, ?>) e).get("alias"));
+        }
+        return aliases;
     }
 
     /**

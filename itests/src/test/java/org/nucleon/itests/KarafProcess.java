@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -106,7 +105,7 @@ public final class KarafProcess implements AutoCloseable {
         return pb;
     }
 
-    private void awaitServing() throws InterruptedException {
+    private void awaitServing() throws IOException, InterruptedException {
         Http api = api();
         // a first boot resolves every feature; a loaded or stalled machine has taken over 2 minutes
         if (!Http.await(300_000, () -> api.get("/v2.0/networks").status() == 200)) {
@@ -116,16 +115,9 @@ public final class KarafProcess implements AutoCloseable {
         // machine is seconds after the core collections first answer
         List<String> expected = new ArrayList<>(ConformanceIT.CORE_AND_SERVICE_ALIASES);
         expected.add("standard-attr-tag");
-        List<String> missing = new ArrayList<>();
-        Http.await(120_000, () -> {
-            missing.clear();
-            missing.addAll(expected);
-            for (Object e : (List<?>) api.get("/v2.0/extensions").map().get("extensions")) {
-                missing.remove(((Map<?, ?>) e).get("alias"));
-            }
-            return missing.isEmpty();
-        });
-        if (!missing.isEmpty()) {
+        if (!Http.await(120_000, () -> api.extensionAliases().containsAll(expected))) {
+            List<String> missing = new ArrayList<>(expected);
+            missing.removeAll(api.extensionAliases());
             throw new AssertionError(baseUrl() + " did not list " + missing + " within 120 s");
         }
     }

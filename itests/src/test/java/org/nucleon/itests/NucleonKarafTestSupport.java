@@ -295,14 +295,9 @@ public abstract class NucleonKarafTestSupport {
             if (scr == null) {
                 throw new AssertionError("no ServiceComponentRuntime within 60 s");
             }
-            List<String> waiting = componentsWaiting(scr);
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (!waiting.isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-                waiting = componentsWaiting(scr);
-            }
-            if (!waiting.isEmpty()) {
-                throw new AssertionError("Nucleon components still wait for services after 120 s: " + waiting);
+            if (!Http.await(120_000, () -> componentsWaiting(scr).isEmpty())) {
+                throw new AssertionError("Nucleon components still wait for services after 120 s: "
+                        + componentsWaiting(scr));
             }
             componentsSettled = true;
         } finally {

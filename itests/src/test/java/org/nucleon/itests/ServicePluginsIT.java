@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         List<String> all = new ArrayList<>(ROUTER_ALIASES);
         all.addAll(METERING_ALIASES);
         all.addAll(QOS_ALIASES);
-        assertTrue("every service alias listed within 30 s", Http.await(30_000, () -> aliases(api).containsAll(all)));
+        assertTrue("every service alias listed within 30 s", Http.await(30_000, () -> api.extensionAliases().containsAll(all)));
     }
 
     private static Map<?, ?> create(Http api, String path, String member, String body) throws Exception {
@@ -95,14 +94,6 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         return (Map<?, ?>) a.map().get(member);
     }
 
-    private static Set<String> aliases(Http api) throws IOException, InterruptedException {
-        Set<String> aliases = new HashSet<>();
-        for (Object e : (List<?>) api.get("/v2.0/extensions").map().get("extensions")) {
-            aliases.add((String) ((Map<?, ?>) e).get("alias"));
-        }
-        return aliases;
-    }
-
     /** What a test checks while a feature is absent. */
     @FunctionalInterface
     private interface WhileAbsent {
@@ -118,7 +109,7 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
     private void uninstallAndInstallAgain(String feature, List<String> featureAliases, String route,
             Http.Check restGone, WhileAbsent whileAbsent) throws Exception {
         Http api = api();
-        Set<String> before = aliases(api);
+        Set<String> before = api.extensionAliases();
         assertTrue("listed before: " + before, before.containsAll(featureAliases));
         long bundleId = bundle(feature).getBundleId();
         AtomicLong stoppingAt = new AtomicLong();
@@ -134,15 +125,15 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
         try {
             uninstallFeature(feature);
             commandMillis = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(feature + " gone; listed: " + aliases(api), Http.await(10_000,
-                    () -> Collections.disjoint(aliases(api), featureAliases) && api.get(route).status() == 404
+            assertTrue(feature + " gone; listed: " + api.extensionAliases(), Http.await(10_000,
+                    () -> Collections.disjoint(api.extensionAliases(), featureAliases) && api.get(route).status() == 404
                             && restGone.ok()));
             goneMillis = (System.nanoTime() - t0) / 1_000_000;
             whileAbsent.check();
         } finally {
             bundleContext.removeBundleListener(stopping);
             installFeature(feature);
-            assertTrue(feature + " aliases back", Http.await(30_000, () -> aliases(api).containsAll(featureAliases)));
+            assertTrue(feature + " aliases back", Http.await(30_000, () -> api.extensionAliases().containsAll(featureAliases)));
         }
         assertTrue(feature + ": Karaf never stopped the bundle", stoppingAt.get() != 0);
         long resolvingMillis = (stoppingAt.get() - t0) / 1_000_000;
@@ -334,8 +325,8 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
                 assertEquals(artifact + " updated", next, b.getVersion());
                 assertEquals(artifact + " active", Bundle.ACTIVE, b.getState());
                 assertTrue("served again after updating " + artifact, Http.await(30_000,
-                        () -> aliases(api).containsAll(ROUTER_ALIASES) && aliases(api).containsAll(METERING_ALIASES)
-                                && aliases(api).containsAll(QOS_ALIASES)));
+                        () -> api.extensionAliases().containsAll(ROUTER_ALIASES) && api.extensionAliases().containsAll(METERING_ALIASES)
+                                && api.extensionAliases().containsAll(QOS_ALIASES)));
             }
             assertEquals("routers, interfaces, policies and their bindings, labels and rules unchanged", before,
                     f.content(api));
@@ -345,8 +336,8 @@ public class ServicePluginsIT extends NucleonKarafTestSupport {
                 for (String artifact : artifacts) {
                     bundle(artifact).update();
                 }
-                restored = Http.await(30_000, () -> aliases(api).containsAll(ROUTER_ALIASES)
-                        && aliases(api).containsAll(METERING_ALIASES) && aliases(api).containsAll(QOS_ALIASES));
+                restored = Http.await(30_000, () -> api.extensionAliases().containsAll(ROUTER_ALIASES)
+                        && api.extensionAliases().containsAll(METERING_ALIASES) && api.extensionAliases().containsAll(QOS_ALIASES));
             } finally {
                 running.set(false);
                 for (Thread t : clients) {
