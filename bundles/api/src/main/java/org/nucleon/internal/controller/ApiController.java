@@ -147,7 +147,7 @@ public final class ApiController {
         RouteMatch before = used.match(rest);
         ResourceHandler h = before == null ? null : before.route().handler();
         RouteMatch now = snapshots.get().match(rest);
-        return h != null && (now == null || now.route().handler() != h) && (served(now) || awaitReturn(rest));
+        return h != null && (now == null || now.route().handler() != h) && awaitReturn(rest);
     }
 
     /**
@@ -179,10 +179,13 @@ public final class ApiController {
     /**
      * Whether the route of the segments is served again after its handler left while its bundle was
      * to come back (restarted, or updated to a new revision); waits while that is still the case,
-     * so a bundle uninstalled meanwhile ends the wait at once.
+     * so a bundle uninstalled meanwhile ends the wait at once. A route already served again counts:
+     * the request may have failed on, or looked up, the old handler after its successor came.
      */
     private boolean awaitReturn(List<String> segs) {
-        return restarting.test(segs)
+        // asked before the snapshot: restarting turns false the moment the route is served again
+        boolean away = restarting.test(segs);
+        return (away || served(snapshots.get().match(segs)))
                 && awaitRoute(segs, now -> served(now) || !restarting.test(segs), HANDLER_RETURN_WAIT_NANOS)
                 && served(snapshots.get().match(segs));
     }

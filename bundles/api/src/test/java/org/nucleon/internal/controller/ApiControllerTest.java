@@ -28,6 +28,7 @@ import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
+import org.nucleon.internal.registry.RouteMatch;
 import org.nucleon.internal.registry.SnapshotBuilder;
 
 /** The generic controller end to end, on Neutron's definitions and in-memory handlers. */
@@ -618,6 +619,48 @@ public class ApiControllerTest {
         // one that never comes back is 404 after the wait
         current.set(without);
         assertError(call("GET", "/v2.0/networks"), 404, "HTTPNotFound", "The resource could not be found.");
+    }
+
+    /**
+     * The ExtensionManager's answer: a route counts as restarting only while it is not served, so
+     * it turns false the moment the successor is there.
+     */
+    private boolean awayForARestart(List<String> segments) {
+        RouteMatch now = current.get().match(segments);
+        return segments.get(0).equals("networks") && (now == null || now.route().handler() == null);
+    }
+
+    @Test
+    public void aRequestFailingOnItsHandlerAfterTheSuccessorCameIsServedByTheSuccessor() {
+        FakeResourceHandler successor = new FakeResourceHandler("Network");
+        successor.put("n1", "name", "kept");
+        extraHandlers.put("networks", successor);
+        ApiSnapshot updated = build();
+        controller = new ApiController(current::get, () -> config, (req, requestId) -> ctx, PolicyRules::defaults,
+                () -> null, this::awayForARestart);
+        // the bundle's new revision already serves the route when the old handler's unit fails
+        networks.beforeFailure = () -> current.set(updated);
+        networks.failure = new IllegalStateException("operation on a closed EntityManagerFactory");
+        ApiResponse r = call("GET", "/v2.0/networks/n1");
+        assertEquals(json(r.body()), 200, r.status());
+        assertEquals("kept", map(map(r.body()).get("network")).get("name"));
+    }
+
+    @Test
+    public void aRequestThatSawItsRouteAwayWhileItsSuccessorCameIsServedByTheSuccessor() {
+        ApiSnapshot away = SnapshotBuilder.build(List.of(ApiDefinitions.neutron().extension("network")),
+                Set.of(), Map.of());
+        FakeResourceHandler successor = new FakeResourceHandler("Network");
+        successor.put("n1", "name", "kept");
+        extraHandlers.put("networks", successor);
+        ApiSnapshot updated = build();
+        current.set(away);
+        // the snapshot the request starts from is the last without the route: the next has it back
+        controller = new ApiController(() -> current.getAndUpdate(s -> s == away ? updated : s), () -> config,
+                (req, requestId) -> ctx, PolicyRules::defaults, () -> null, this::awayForARestart);
+        ApiResponse r = call("GET", "/v2.0/networks/n1");
+        assertEquals(json(r.body()), 200, r.status());
+        assertEquals("kept", map(map(r.body()).get("network")).get("name"));
     }
 
     @Test
