@@ -116,11 +116,19 @@ public class ExtensionManager {
         return FrameworkUtil.getBundle(service.getClass());
     }
 
+    /** The clock of the restart window. */
+    long now() {
+        return System.nanoTime();
+    }
+
     /** Marks the bundle of a departing service as restarting when it is to come back. */
     private void leaving(Object service) {
         Object owner = owner(service);
         if (owner != null && returning(owner)) {
-            long now = System.nanoTime();
+            // brought up to date first, so a restart the bundle has come back from since ends
+            // here and this one gets a window of its own
+            snapshot();
+            long now = now();
             restartingSince.compute(owner, (b, since) -> since != null && now - since < RESTART_WINDOW_NANOS
                     ? since : now);
         }
@@ -165,7 +173,7 @@ public class ExtensionManager {
      * path names its collection in its own words ({@code qos/policies}, {@code metering-labels}).
      */
     public boolean restarting(List<String> segments) {
-        long now = System.nanoTime();
+        long now = now();
         List<Route> before = restartingSince.keySet().stream().filter(b -> restarting(b, now))
                 .flatMap(b -> routesOf.getOrDefault(b, List.of()).stream()).toList();
         if (before.isEmpty() || new ApiSnapshot(List.of(), Map.of(), before).match(segments) == null) {
@@ -220,7 +228,7 @@ public class ExtensionManager {
      * began to leave, so requests for them wait for its return instead of getting 404.
      */
     private void rememberRoutes(ApiSnapshot next) {
-        long now = System.nanoTime();
+        long now = now();
         Map<Object, List<Route>> byOwner = new HashMap<>();
         for (Route r : next.routes()) {
             Object owner = r.handler() == null ? null : owner(r.handler());
@@ -228,13 +236,20 @@ public class ExtensionManager {
                 byOwner.computeIfAbsent(owner, b -> new ArrayList<>()).add(r);
             }
         }
-        restartingSince.keySet().removeIf(b -> !restarting(b, now));
+        restartingSince.keySet().removeIf(b -> !restarting(b, now) || servesAgain(b, byOwner.get(b)));
         routesOf.keySet().removeIf(b -> !byOwner.containsKey(b) && !restartingSince.containsKey(b));
         byOwner.forEach((b, routes) -> {
             if (!restartingSince.containsKey(b)) {
                 routesOf.put(b, List.copyOf(routes));
             }
         });
+    }
+
+    /** Whether a bundle's handlers serve again every route they served before it restarted. */
+    private boolean servesAgain(Object bundle, List<Route> served) {
+        Set<List<String>> paths = new HashSet<>();
+        (served == null ? List.<Route>of() : served).forEach(r -> paths.add(r.pathPattern()));
+        return routesOf.getOrDefault(bundle, List.of()).stream().allMatch(r -> paths.contains(r.pathPattern()));
     }
 
     private synchronized void rebuild() {

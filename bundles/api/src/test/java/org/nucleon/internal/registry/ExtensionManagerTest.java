@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.Test;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.plugin.Plugin;
@@ -71,10 +73,20 @@ public class ExtensionManagerTest {
     private static final Object BUNDLE = new Object();
 
     private static ExtensionManager metering(AtomicBoolean returning, Plugin plugin, SnapshotBuilderTest.Stub... handlers) {
+        return metering(returning, System::nanoTime, plugin, handlers);
+    }
+
+    private static ExtensionManager metering(AtomicBoolean returning, LongSupplier clock, Plugin plugin,
+            SnapshotBuilderTest.Stub... handlers) {
         ExtensionManager m = new ExtensionManager() {
             @Override
             Object owner(Object service) {
                 return BUNDLE;
+            }
+
+            @Override
+            long now() {
+                return clock.getAsLong();
             }
 
             @Override
@@ -146,5 +158,32 @@ public class ExtensionManagerTest {
         m.bindHandler(rules, Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
         assertNotNull(m.snapshot().match(rule).route().handler());
         assertFalse("served again", m.restarting(rule));
+    }
+
+    /**
+     * A bundle updated again soon after it came back from an update (a second release, or rolled
+     * back) has the whole restart window for its second restart, not what the first left of it.
+     */
+    @Test
+    public void eachRestartHasAWindowOfItsOwn() {
+        AtomicLong clock = new AtomicLong();
+        SnapshotBuilderTest.Stub labels = new SnapshotBuilderTest.Stub("metering_labels");
+        SnapshotBuilderTest.Stub rules = new SnapshotBuilderTest.Stub("metering_label_rules");
+        ExtensionManager m = metering(new AtomicBoolean(true), clock::get, METERING, labels, rules);
+        List<String> label = List.of("metering-labels", "l1");
+        m.unbindHandler(labels);
+        m.unbindHandler(rules);
+        assertTrue(m.restarting(label));
+        clock.addAndGet(1_000_000_000L);
+        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
+        m.bindHandler(rules, Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
+        assertFalse("back", m.restarting(label));
+        clock.addAndGet(8_500_000_000L);
+        m.unbindHandler(labels);
+        assertTrue(m.restarting(label));
+        clock.addAndGet(2_000_000_000L);
+        assertTrue("11.5 s after the first restart began, 2 s into the second", m.restarting(label));
+        clock.addAndGet(9_000_000_000L);
+        assertFalse("the second restart's window is over", m.restarting(label));
     }
 }
