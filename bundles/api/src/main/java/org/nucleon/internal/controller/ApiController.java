@@ -468,6 +468,10 @@ public final class ApiController {
      * shown as that collection's map says, so inactive extensions' attributes leave them too.
      */
     static Map<String, Object> view(ApiSnapshot snapshot, Route route, Map<String, Object> item, List<String> fields) {
+        if (fields.isEmpty() && shownWhole(snapshot, route, item)) {
+            // most items: nothing to leave out, and a copy of a thousand would cost a tenth of a list
+            return item;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         item.forEach((k, v) -> {
             AttributeDefinition a = route.attributes().get(k);
@@ -478,15 +482,31 @@ public final class ApiController {
         return out;
     }
 
+    private static boolean shownWhole(ApiSnapshot snapshot, Route route, Map<String, Object> item) {
+        for (Map.Entry<String, Object> e : item.entrySet()) {
+            AttributeDefinition a = route.attributes().get(e.getKey());
+            if (a == null || !a.visible() || embeddedRoute(snapshot, e.getKey(), e.getValue()) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The route of the collection whose items the value embeds under its name, or null. */
+    private static Route embeddedRoute(ApiSnapshot snapshot, String key, Object value) {
+        // the name first: type checks of every value cost more than a lookup
+        Route inner = snapshot.route(key);
+        return inner != null && value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map
+                ? inner : null;
+    }
+
     @SuppressWarnings("unchecked")
     private static Object embedded(ApiSnapshot snapshot, String key, Object value) {
-        if (!(value instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
-            return value;
-        }
-        Route inner = snapshot.route(key);
+        Route inner = embeddedRoute(snapshot, key, value);
         if (inner == null) {
             return value;
         }
+        List<?> list = (List<?>) value;
         List<Object> out = new ArrayList<>(list.size());
         list.forEach(i -> out.add(view(snapshot, inner, (Map<String, Object>) i, List.of())));
         return out;

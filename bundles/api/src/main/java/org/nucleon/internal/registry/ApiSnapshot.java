@@ -1,5 +1,6 @@
 package org.nucleon.internal.registry;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nucleon.api.extension.ExtensionDescriptor;
@@ -8,19 +9,39 @@ import org.nucleon.api.extension.ExtensionDescriptor;
  * One immutable state of the API: the active extensions, the inactive ones with the reason,
  * and the route table. Swapped as a whole whenever an extension, plugin or handler comes or
  * goes, so a request sees one consistent API from start to end.
- *
- * @param extensions active non-core extensions, ordered by name as Neutron lists them
- * @param inactive   alias to why it is not active
- * @param routes     every served collection; core collections first
  */
-public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, String> inactive, List<Route> routes) {
+public final class ApiSnapshot {
 
     public static final ApiSnapshot EMPTY = new ApiSnapshot(List.of(), Map.of(), List.of());
 
-    public ApiSnapshot {
-        extensions = List.copyOf(extensions);
-        inactive = Map.copyOf(inactive);
-        routes = List.copyOf(routes);
+    private final List<ExtensionDescriptor> extensions;
+    private final Map<String, String> inactive;
+    private final List<Route> routes;
+    /** Asked for every attribute of every listed item, so a lookup rather than a loop over the routes. */
+    private final Map<String, Route> byCollection = new HashMap<>();
+
+    /**
+     * @param extensions active non-core extensions, ordered by name as Neutron lists them
+     * @param inactive   alias to why it is not active
+     * @param routes     every served collection; core collections first
+     */
+    public ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, String> inactive, List<Route> routes) {
+        this.extensions = List.copyOf(extensions);
+        this.inactive = Map.copyOf(inactive);
+        this.routes = List.copyOf(routes);
+        routes.forEach(r -> byCollection.putIfAbsent(r.collection(), r));
+    }
+
+    public List<ExtensionDescriptor> extensions() {
+        return extensions;
+    }
+
+    public Map<String, String> inactive() {
+        return inactive;
+    }
+
+    public List<Route> routes() {
+        return routes;
     }
 
     public ExtensionDescriptor extension(String alias) {
@@ -31,14 +52,9 @@ public record ApiSnapshot(List<ExtensionDescriptor> extensions, Map<String, Stri
         return extension(alias) != null;
     }
 
-    /** The route of a collection, or null; a loop, as it runs for every embedded list of every listed item. */
+    /** The route of a collection, or null. */
     public Route route(String collection) {
-        for (Route r : routes) {
-            if (r.collection().equals(collection)) {
-                return r;
-            }
-        }
-        return null;
+        return byCollection.get(collection);
     }
 
     public List<Route> coreRoutes() {
