@@ -3,8 +3,10 @@ package org.nucleon.api.persistence;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.persistence.OptimisticLockException;
 import org.nucleon.api.error.NeutronException;
 
@@ -78,16 +80,21 @@ public final class Transactions {
 
     /** Whether a failure is a lost race with another transaction rather than a bug. */
     public static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(t -> t instanceof OptimisticLockException || sqlClass(t, "23")
+                || sqlClass(t, "40"));
+    }
+
+    /** Whether a failure is a unique key taken by another row, not a deadlock or lock time-out. */
+    public static boolean isDuplicate(Throwable failure) {
+        return causes(failure).anyMatch(t -> sqlClass(t, "23"));
+    }
+
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
+    }
+
+    private static boolean sqlClass(Throwable t, String sqlStateClass) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(sqlStateClass);
     }
 
     /** A random pause growing with the attempts, so the same transactions do not collide again. */

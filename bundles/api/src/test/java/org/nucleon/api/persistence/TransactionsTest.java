@@ -1,11 +1,14 @@
 package org.nucleon.api.persistence;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import org.junit.Test;
 
@@ -53,5 +56,20 @@ public class TransactionsTest {
     @Test(expected = IllegalStateException.class)
     public void deferringOutsideARetriedTransactionIsABug() {
         Transactions.afterCommit(() -> log.add("when?"));
+    }
+
+    @Test
+    public void aTakenUniqueKeyIsADuplicateAndADeadlockOnlyAConflict() {
+        PersistenceException duplicate = new PersistenceException(new SQLException("taken", "23505"));
+        PersistenceException deadlock = new PersistenceException(new SQLException("deadlock", "40001"));
+        PersistenceException timeout = new PersistenceException(new SQLException("lock time-out", "40XL1"));
+        assertTrue(Transactions.isConflict(duplicate) && Transactions.isDuplicate(duplicate));
+        for (PersistenceException e : List.of(deadlock, timeout)) {
+            assertTrue(Transactions.isConflict(e));
+            assertFalse(Transactions.isDuplicate(e));
+        }
+        assertTrue(Transactions.isConflict(new OptimisticLockException("moved on")));
+        PersistenceException other = new PersistenceException(new SQLException("syntax", "42X01"));
+        assertFalse(Transactions.isConflict(other) || Transactions.isDuplicate(other));
     }
 }

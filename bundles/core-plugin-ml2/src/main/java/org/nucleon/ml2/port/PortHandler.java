@@ -132,9 +132,10 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
     /**
      * Every attempt lost on a unique key: addresses are re-read between attempts, so with a
      * generated MAC it is the network's MACs that ran out, Neutron's 503 MacAddressGenerationFailure.
+     * Attempts that ran out on deadlocks or lock time-outs are no such thing, and go on as they are.
      */
     private static Optional<NeutronException> macGenerationFailed(RuntimeException e, List<Map<String, Object>> ports) {
-        if (!Transactions.isConflict(e)) {
+        if (!Transactions.isDuplicate(e)) {
             return Optional.empty();
         }
         return ports.stream().filter(p -> p.get("mac_address") == null).map(p -> p.get("network_id")).findFirst()
