@@ -551,8 +551,7 @@ public final class ApiController {
         private final List<String> allowed;
 
         MethodNotAllowed(String... allowed) {
-            super(405, "HTTPMethodNotAllowed",
-                    "The server could not comply with the request since it is either malformed or otherwise incorrect.");
+            super(405, "HTTPMethodNotAllowed", ApiResponse.WEBOB_CLIENT_ERROR);
             this.allowed = List.of(allowed);
         }
 

@@ -8,6 +8,9 @@ import org.nucleon.api.error.NeutronException;
  * What to answer: a status, a JSON-able body (null for none) and extra headers.
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
+    /** webob's explanation of a 4xx it raises without one of its own (a 405, a request Jetty refused). */
+    public static final String WEBOB_CLIENT_ERROR =
+            "The server could not comply with the request since it is either malformed or otherwise incorrect.";
 
     public static ApiResponse of(int status, Object body) {
         return new ApiResponse(status, body, Map.of());

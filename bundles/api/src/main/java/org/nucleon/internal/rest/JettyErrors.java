@@ -77,8 +77,7 @@ public class JettyErrors extends AbstractHandler {
 
         static byte[] body(int status, String reason) {
             String type = TYPES.getOrDefault(status, status < 500 ? "HTTPBadRequest" : "HTTPInternalServerError");
-            String message = reason == null || reason.isBlank() ? "The server could not comply with the request "
-                    + "since it is either malformed or otherwise incorrect." : reason;
+            String message = reason == null || reason.isBlank() ? ApiResponse.WEBOB_CLIENT_ERROR : reason;
             return ApiServlet.json(ApiResponse.error(new NeutronException(status, type, message)));
         }
 
