@@ -236,7 +236,7 @@ public class ExtensionManager {
                 byOwner.computeIfAbsent(owner, b -> new ArrayList<>()).add(r);
             }
         }
-        restartingSince.keySet().removeIf(b -> !restarting(b, now) || servesAgain(b, byOwner.get(b)));
+        restartingSince.keySet().removeIf(b -> !restarting(b, now) || servesAgain(b, byOwner.getOrDefault(b, List.of())));
         routesOf.keySet().removeIf(b -> !byOwner.containsKey(b) && !restartingSince.containsKey(b));
         byOwner.forEach((b, routes) -> {
             if (!restartingSince.containsKey(b)) {
@@ -248,7 +248,7 @@ public class ExtensionManager {
     /** Whether a bundle's handlers serve again every route they served before it restarted. */
     private boolean servesAgain(Object bundle, List<Route> served) {
         Set<List<String>> paths = new HashSet<>();
-        (served == null ? List.<Route>of() : served).forEach(r -> paths.add(r.pathPattern()));
+        served.forEach(r -> paths.add(r.pathPattern()));
         return routesOf.getOrDefault(bundle, List.of()).stream().allMatch(r -> paths.contains(r.pathPattern()));
     }
 
