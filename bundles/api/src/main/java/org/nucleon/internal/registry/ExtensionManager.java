@@ -269,8 +269,10 @@ public class ExtensionManager {
         subResources.values().forEach(e -> below.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection, extending, filtering,
                 below);
-        rememberRoutes(next);
         ApiSnapshot previous = current.getAndSet(next);
+        // after the swap: a restart that ends here ends once readers see its routes served again,
+        // or a request between the two would find its route neither served nor restarting
+        rememberRoutes(next);
         if (!previous.extensions().equals(next.extensions()) || !previous.inactive().equals(next.inactive())) {
             LOG.info("API rebuilt: {} collections, {} active extensions, {} inactive", next.routes().size(),
                     next.extensions().size(), next.inactive().size());

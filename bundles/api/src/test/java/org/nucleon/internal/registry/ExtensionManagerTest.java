@@ -8,6 +8,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,5 +186,45 @@ public class ExtensionManagerTest {
         assertTrue("11.5 s after the first restart began, 2 s into the second", m.restarting(label));
         clock.addAndGet(9_000_000_000L);
         assertFalse("the second restart's window is over", m.restarting(label));
+    }
+
+    /**
+     * Requests ask whether their route is restarting, then whether it is served. A rebuild that
+     * ends a restart must make the routes served for readers before the restart ends, or a request
+     * between the two finds its route neither (a 404 under load, when the rebuilding thread is
+     * descheduled there). The manager weighs whether the bundle returns while it ends the restart:
+     * by then the snapshot readers get must serve the route.
+     */
+    @Test
+    public void aRestartEndsOnlyOnceReadersSeeItsRoutesServed() {
+        List<String> label = List.of("metering-labels", "l1");
+        List<Boolean> servedWhileWeighed = new ArrayList<>();
+        SnapshotBuilderTest.Stub labels = new SnapshotBuilderTest.Stub("metering_labels");
+        ExtensionManager m = new ExtensionManager() {
+            @Override
+            Object owner(Object service) {
+                return BUNDLE;
+            }
+
+            @Override
+            boolean returning(Object owner) {
+                RouteMatch now = snapshot().match(label);
+                servedWhileWeighed.add(now != null && now.route().handler() != null);
+                return true;
+            }
+        };
+        m.bindExtension(ApiDefinitions.neutron().extension("metering"));
+        m.bindPlugin(METERING);
+        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
+        m.bindHandler(new SnapshotBuilderTest.Stub("metering_label_rules"),
+                Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
+        m.activate();
+        m.unbindHandler(labels);
+        assertTrue(m.restarting(label));
+        m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
+        servedWhileWeighed.clear();
+        assertSame(labels, m.snapshot().match(label).route().handler());
+        assertEquals("weighed once, in the rebuild that ends the restart", List.of(true), servedWhileWeighed);
+        assertFalse(m.restarting(label));
     }
 }
