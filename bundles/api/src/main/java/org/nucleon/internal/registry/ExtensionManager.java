@@ -46,12 +46,15 @@ public class ExtensionManager {
     private final Map<Plugin, Boolean> plugins = new ConcurrentHashMap<>();
     private final Map<ResourceHandler, String> handlers = new ConcurrentHashMap<>();
     /**
-     * Bundles that lost a plugin or a handler while they were to come back (a
-     * dependency restarted, or the bundle is being updated), and when. The first service of a
-     * bundle to leave marks it, before the snapshot can lose any route of it.
+     * Bundles that lost a plugin or a handler while they were to come back (a dependency
+     * restarted, or the bundle is being updated), and when they last did. A service marks its
+     * bundle as it leaves, before the snapshot can lose any route of it. The mark lasts its window,
+     * or until the bundle is no longer to come back; a route served again is simply served, so a
+     * mark needs no end on return, which a rebuild that read the services before one left could
+     * not tell from a return anyway.
      */
     private final Map<Object, Long> restartingSince = new ConcurrentHashMap<>();
-    /** The routes each bundle's handlers served, kept as they were while the bundle restarts. */
+    /** The routes each bundle's handlers serve; while it restarts, also those they served before. */
     private final Map<Object, List<Route>> routesOf = new ConcurrentHashMap<>();
     private final Map<ResourceExtender, String> extenders = new ConcurrentHashMap<>();
     private final Map<IdFilter, String> idFilters = new ConcurrentHashMap<>();
@@ -125,12 +128,9 @@ public class ExtensionManager {
     private void leaving(Object service) {
         Object owner = owner(service);
         if (owner != null && returning(owner)) {
-            // brought up to date first, so a restart the bundle has come back from since ends
-            // here and this one gets a window of its own
+            // brought up to date first, so the routes it serves now are among those remembered
             snapshot();
-            long now = now();
-            restartingSince.compute(owner, (b, since) -> since != null && now - since < RESTART_WINDOW_NANOS
-                    ? since : now);
+            restartingSince.put(owner, now());
         }
     }
 
@@ -224,8 +224,8 @@ public class ExtensionManager {
     }
 
     /**
-     * Which bundle serves which routes; a restarting bundle's are kept as they were before it
-     * began to leave, so requests for them wait for its return instead of getting 404.
+     * Which bundle serves which routes; a restarting bundle keeps those it served before it began
+     * to leave, so requests for them wait for its return instead of getting 404.
      */
     private void rememberRoutes(ApiSnapshot next) {
         long now = now();
@@ -236,20 +236,19 @@ public class ExtensionManager {
                 byOwner.computeIfAbsent(owner, b -> new ArrayList<>()).add(r);
             }
         }
-        restartingSince.keySet().removeIf(b -> !restarting(b, now) || servesAgain(b, byOwner.getOrDefault(b, List.of())));
+        restartingSince.keySet().removeIf(b -> !restarting(b, now));
         routesOf.keySet().removeIf(b -> !byOwner.containsKey(b) && !restartingSince.containsKey(b));
-        byOwner.forEach((b, routes) -> {
-            if (!restartingSince.containsKey(b)) {
-                routesOf.put(b, List.copyOf(routes));
-            }
-        });
+        byOwner.forEach((b, routes) -> routesOf.merge(b, List.copyOf(routes),
+                restartingSince.containsKey(b) ? ExtensionManager::servedBeforeOrNow : (before, latest) -> latest));
     }
 
-    /** Whether a bundle's handlers serve again every route they served before it restarted. */
-    private boolean servesAgain(Object bundle, List<Route> served) {
+    /** The routes served now, and those served before that are not (yet) served again. */
+    private static List<Route> servedBeforeOrNow(List<Route> before, List<Route> now) {
         Set<List<String>> paths = new HashSet<>();
-        served.forEach(r -> paths.add(r.pathPattern()));
-        return routesOf.getOrDefault(bundle, List.of()).stream().allMatch(r -> paths.contains(r.pathPattern()));
+        now.forEach(r -> paths.add(r.pathPattern()));
+        List<Route> all = new ArrayList<>(now);
+        before.stream().filter(r -> !paths.contains(r.pathPattern())).forEach(all::add);
+        return List.copyOf(all);
     }
 
     private synchronized void rebuild() {
@@ -270,8 +269,6 @@ public class ExtensionManager {
         ApiSnapshot next = SnapshotBuilder.build(descriptors.keySet(), supported, byCollection, extending, filtering,
                 below);
         ApiSnapshot previous = current.getAndSet(next);
-        // after the swap: a restart that ends here ends once readers see its routes served again,
-        // or a request between the two would find its route neither served nor restarting
         rememberRoutes(next);
         if (!previous.extensions().equals(next.extensions()) || !previous.inactive().equals(next.inactive())) {
             LOG.info("API rebuilt: {} collections, {} active extensions, {} inactive", next.routes().size(),

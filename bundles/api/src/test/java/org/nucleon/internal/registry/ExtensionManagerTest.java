@@ -8,7 +8,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.Test;
 import org.nucleon.api.extension.ApiDefinitions;
+import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.Plugin;
 import org.nucleon.api.plugin.ResourceHandler;
 
@@ -189,42 +189,53 @@ public class ExtensionManagerTest {
     }
 
     /**
-     * Requests ask whether their route is restarting, then whether it is served. A rebuild that
-     * ends a restart must make the routes served for readers before the restart ends, or a request
-     * between the two finds its route neither (a 404 under load, when the rebuilding thread is
-     * descheduled there). The manager weighs whether the bundle returns while it ends the restart:
-     * by then the snapshot readers get must serve the route.
+     * A rebuild that read the services just before the plugin left (a request's, on another
+     * thread) finishes after the plugin marked its bundle restarting, and still serves every route
+     * of it. That is no return: the routes go when the extension's definitions leave, and the
+     * handlers after them. Requests for those routes wait for the new revision all the same.
      */
     @Test
-    public void aRestartEndsOnlyOnceReadersSeeItsRoutesServed() {
-        List<String> label = List.of("metering-labels", "l1");
-        List<Boolean> servedWhileWeighed = new ArrayList<>();
+    public void aRebuildThatReadTheServicesBeforeThePluginLeftEndsNoRestart() {
+        AtomicBoolean leaveDuringRebuild = new AtomicBoolean();
         SnapshotBuilderTest.Stub labels = new SnapshotBuilderTest.Stub("metering_labels");
+        SnapshotBuilderTest.Stub rules = new SnapshotBuilderTest.Stub("metering_label_rules");
+        ExtensionDescriptor metering = ApiDefinitions.neutron().extension("metering");
         ExtensionManager m = new ExtensionManager() {
             @Override
             Object owner(Object service) {
+                if (leaveDuringRebuild.getAndSet(false)) {
+                    unbindPlugin(METERING);
+                }
                 return BUNDLE;
             }
 
             @Override
             boolean returning(Object owner) {
-                RouteMatch now = snapshot().match(label);
-                servedWhileWeighed.add(now != null && now.route().handler() != null);
                 return true;
             }
         };
-        m.bindExtension(ApiDefinitions.neutron().extension("metering"));
+        m.bindExtension(metering);
         m.bindPlugin(METERING);
         m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
-        m.bindHandler(new SnapshotBuilderTest.Stub("metering_label_rules"),
-                Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
+        m.bindHandler(rules, Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
         m.activate();
+        List<String> label = List.of("metering-labels", "l1");
+
+        m.bindExtension(ApiDefinitions.neutron().extension("network"));
+        leaveDuringRebuild.set(true);
+        assertSame("built from the services as they were before the plugin left", labels,
+                m.snapshot().match(label).route().handler());
+        m.unbindExtension(metering);
+        assertNull(m.snapshot().match(label));
         m.unbindHandler(labels);
-        assertTrue(m.restarting(label));
+        m.unbindHandler(rules);
+        assertTrue("still restarting", m.restarting(label));
+        m.bindExtension(metering);
+        m.bindPlugin(METERING);
         m.bindHandler(labels, Map.of(ResourceHandler.COLLECTION, "metering_labels"));
-        servedWhileWeighed.clear();
+        assertTrue("metering is served once its rules' handler is back too", m.restarting(label));
+        m.bindHandler(rules, Map.of(ResourceHandler.COLLECTION, "metering_label_rules"));
         assertSame(labels, m.snapshot().match(label).route().handler());
-        assertEquals("weighed once, in the rebuild that ends the restart", List.of(true), servedWhileWeighed);
-        assertFalse(m.restarting(label));
+        assertFalse("served again", m.restarting(label));
     }
 }
