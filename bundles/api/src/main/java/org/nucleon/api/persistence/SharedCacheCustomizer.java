@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.CacheIsolationType;
 import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.sessions.Connector;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.DefaultConnector;
@@ -17,12 +18,20 @@ import org.eclipse.persistence.sessions.Session;
  * may share (PostgreSQL, MariaDB, Derby's network server) every entity is read from the
  * database, or a server would serve, and update, rows as it last read them. Each persistence
  * unit names this class as its {@code eclipselink.session.customizer}.
+ *
+ * <p>Aries JPA also deploys each unit once on a stand-in datasource, whose connections report an
+ * empty URL and prepare no statements, before the real one is there; that session is thrown away,
+ * and logs nothing, or every start and bundle update would log the failure of its schema step as
+ * an EclipseLink SEVERE with a stack trace.
  */
 public final class SharedCacheCustomizer implements SessionCustomizer {
     @Override
     public void customize(Session session) throws SQLException {
         Connector connector = session.getDatasourceLogin() instanceof DatasourceLogin l ? l.getConnector() : null;
-        if (!embeddedDerby(url(connector))) {
+        String url = url(connector);
+        if ("".equals(url)) {
+            session.setLogLevel(SessionLog.OFF);
+        } else if (!embeddedDerby(url)) {
             session.getProject().setDefaultCacheIsolation(CacheIsolationType.ISOLATED);
             session.getDescriptors().values().forEach(d -> d.setCacheIsolation(CacheIsolationType.ISOLATED));
         }

@@ -5,9 +5,16 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
 import org.eclipse.persistence.config.CacheIsolationType;
 import org.eclipse.persistence.descriptors.RelationalDescriptor;
+import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.sessions.DatabaseLogin;
+import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Project;
 import org.eclipse.persistence.sessions.Session;
 import org.junit.Test;
@@ -38,10 +45,32 @@ public class SharedCacheCustomizerTest {
         assertNotEquals(CacheIsolationType.ISOLATED, session.getDescriptor(Thing.class).getCacheIsolation());
     }
 
-    /** A session as EclipseLink hands it to the customizer: not logged in, descriptors not initialized. */
+    @Test
+    public void theStandInDatasourcesSessionLogsNothing() throws Exception {
+        InvocationHandler standIn = (proxy, method, args) -> switch (method.getName()) {
+            case "getConnection" -> Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("getMetaData")
+                            ? Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DatabaseMetaData.class},
+                                    (p2, m2, a2) -> m2.getName().equals("getURL") ? "" : null)
+                            : null);
+            default -> null;
+        };
+        DatabaseLogin login = new DatabaseLogin();
+        login.setConnector(new JNDIConnector((DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, standIn)));
+        assertEquals(SessionLog.OFF, customized(login).getLogLevel());
+        assertNotEquals("a real database's session logs", SessionLog.OFF,
+                customized("jdbc:postgresql://127.0.0.1:5432/test").getLogLevel());
+    }
+
     private static Session customized(String url) throws Exception {
         DatabaseLogin login = new DatabaseLogin();
         login.setURL(url);
+        return customized(login);
+    }
+
+    /** A session as EclipseLink hands it to the customizer: not logged in, descriptors not initialized. */
+    private static Session customized(DatabaseLogin login) throws Exception {
         Project project = new Project(login);
         RelationalDescriptor d = new RelationalDescriptor();
         d.setJavaClass(Thing.class);
