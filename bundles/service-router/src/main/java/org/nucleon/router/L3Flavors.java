@@ -2,11 +2,6 @@ package org.nucleon.router;
 
 import java.util.List;
 import java.util.Map;
-import javax.persistence.EntityManager;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.nucleon.api.callback.ResourceCallback;
-import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.plugin.HandlerTracker;
@@ -20,16 +15,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * l3-flavors: a router's {@code flavor_id}, checked through the flavors plugin's services as
  * Neutron's L3 DriverController does (the flavor, its next provider, the provider's support of
- * the router's ha and distributed flags); and a flavor that routers use cannot be deleted
- * (FlavorInUse, Neutron's foreign key), vetoed inside the flavors plugin's delete.
+ * the router's ha and distributed flags). {@link FlavorInUse} guards the other direction.
  */
-@Component(service = {L3Flavors.class, ResourceCallback.class}, property = {
-        ResourceCallback.RESOURCE + "=flavor", ResourceCallback.EVENTS + "=precommit_delete"})
-public class L3Flavors implements ResourceCallback {
+@Component(service = L3Flavors.class)
+public class L3Flavors {
     static final String FLAVOR_ID = "flavor_id";
-
-    @Reference(target = "(osgi.unit.name=nucleon-router)")
-    JpaTemplate jpa;
 
     private final HandlerTracker handlers = new HandlerTracker(Map.of("flavors", "flavors",
             "flavors/next_providers", "flavors"));
@@ -68,17 +58,5 @@ public class L3Flavors implements ResourceCallback {
         }
         List<Map<String, Object>> providers = next.under(id).list(context, ListQuery.all());
         L3Providers.supports(String.valueOf(providers.get(0).get("provider")), router);
-    }
-
-    @Override
-    public void handle(ResourceEvent event) {
-        jpa.tx(TransactionType.Required, em -> flavorDeleted(em, event.id()));
-    }
-
-    static void flavorDeleted(EntityManager em, String flavorId) {
-        if (!em.createQuery("SELECT r.id FROM RouterEntity r WHERE r.flavorId = :f", String.class)
-                .setParameter("f", flavorId).setMaxResults(1).getResultList().isEmpty()) {
-            throw NeutronException.conflict("FlavorInUse", "Flavor " + flavorId + " is used by some service instance.");
-        }
     }
 }

@@ -27,7 +27,6 @@ public abstract class RouterFixture {
         routers.jpa = jpa;
         routers.core = core.resources;
         routers.flavors = new L3Flavors();
-        routers.flavors.jpa = jpa;
         fips = new FloatingIpHandler();
         fips.jpa = jpa;
         fips.core = core.resources;

@@ -86,10 +86,10 @@ public class RouterFlavorTest extends RouterFixture {
         flavor("gold", "L3_ROUTER_NAT", true, "single_node");
         String r = id(router(Map.of("flavor_id", "gold")));
         assertEquals("Flavor gold is used by some service instance.", expect(409, "FlavorInUse",
-                () -> jpa.tx(em -> L3Flavors.flavorDeleted(em, "gold"))).getMessage());
-        jpa.tx(em -> L3Flavors.flavorDeleted(em, "unused"));
+                () -> jpa.tx(em -> FlavorInUse.flavorDeleted(em, "gold"))).getMessage());
+        jpa.tx(em -> FlavorInUse.flavorDeleted(em, "unused"));
         routers.delete(FakeCore.ADMIN, r);
-        jpa.tx(em -> L3Flavors.flavorDeleted(em, "gold"));
+        jpa.tx(em -> FlavorInUse.flavorDeleted(em, "gold"));
     }
 
     @Test
