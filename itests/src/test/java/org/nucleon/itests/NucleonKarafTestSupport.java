@@ -13,16 +13,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
@@ -124,7 +128,7 @@ public abstract class NucleonKarafTestSupport {
         try {
             if (boot.waitForService(BOOT_TIMEOUT_MS) == null) {
                 bootFailure = "Karaf did not finish its boot features within " + BOOT_TIMEOUT_MS / 1000 + " s.\n"
-                        + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60);
+                        + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60) + "\n" + startingThreads();
                 throw new AssertionError(bootFailure);
             }
         } finally {
@@ -137,6 +141,26 @@ public abstract class NucleonKarafTestSupport {
         for (Bundle b : bundleContext.getBundles()) {
             if (b.getState() != Bundle.ACTIVE && b.getHeaders().get("Fragment-Host") == null) {
                 out.append("  not active (state ").append(b.getState()).append("): ").append(b.getLocation()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The stacks of the threads that start bundles or deploy persistence units: where a boot that
+     * never finishes waits, which karaf.log does not say.
+     */
+    private static String startingThreads() {
+        StringBuilder out = new StringBuilder("threads starting bundles or persistence units:\n");
+        for (ThreadInfo t : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            String stack = Arrays.stream(t.getStackTrace()).map(f -> "    at " + f + "\n")
+                    .collect(Collectors.joining());
+            if (t.getThreadName().startsWith("features-") || stack.contains("org.nucleon.")
+                    || stack.contains("org.eclipse.persistence.") || stack.contains("org.ops4j.pax.transx.")) {
+                out.append("  \"").append(t.getThreadName()).append("\" ").append(t.getThreadState())
+                        .append(t.getLockName() == null ? "" : " on " + t.getLockName())
+                        .append(t.getLockOwnerName() == null ? "" : " held by \"" + t.getLockOwnerName() + '"')
+                        .append('\n').append(stack);
             }
         }
         return out.toString();
