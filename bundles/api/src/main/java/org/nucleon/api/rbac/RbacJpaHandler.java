@@ -74,12 +74,20 @@ public abstract class RbacJpaHandler<E> extends JpaResourceHandler<E> {
         rbac().objectDeleted(objectType, id.apply(entity));
     }
 
-    /** {@code shared} as the caller sees it: a policy for everyone or for its project. */
+    /**
+     * {@code shared} as the caller sees it (a policy for everyone or for its project) and the
+     * attributes of {@link #anyPolicyAttributes}, from one read of the policies.
+     */
     @Override
     protected List<Map<String, Object>> views(EntityManager em, RequestContext context, List<E> entities) {
         List<Map<String, Object>> out = super.views(em, context, entities);
-        rbac().showShared(context, objectType, out);
+        rbac().showPolicies(context, objectType, out, anyPolicyAttributes());
         return out;
+    }
+
+    /** Attributes (to the policy action) that are true when the object has any policy of that action; none here. */
+    protected Map<String, String> anyPolicyAttributes() {
+        return Map.of();
     }
 
     @Override

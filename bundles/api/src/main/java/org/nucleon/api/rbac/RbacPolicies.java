@@ -86,8 +86,24 @@ public interface RbacPolicies {
 
     /** Puts {@code shared} as the caller sees it into the views (with their {@code id}) of objects of the type. */
     default void showShared(RequestContext context, String objectType, List<Map<String, Object>> views) {
-        Set<String> shared = sharedWith(context, objectType, views.stream().map(v -> (String) v.get("id")).toList());
+        showPolicies(context, objectType, views, Map.of());
+    }
+
+    /**
+     * Puts {@code shared} as the caller sees it into the views (with their {@code id}) of objects of the
+     * type, and each attribute of {@code anyPolicy} (attribute to action) as whether the object has a
+     * policy of that action for anyone: a network's {@code router:external} is any access_as_external
+     * policy. Implementations read the policies once for all of it.
+     */
+    default void showPolicies(RequestContext context, String objectType, List<Map<String, Object>> views,
+            Map<String, String> anyPolicy) {
+        List<String> ids = views.stream().map(v -> (String) v.get("id")).toList();
+        Set<String> shared = sharedWith(context, objectType, ids);
         views.forEach(v -> v.put(SHARED, shared.contains((String) v.get("id"))));
+        anyPolicy.forEach((attribute, action) -> {
+            Set<String> having = withPolicy(objectType, ids, action, null);
+            views.forEach(v -> v.put(attribute, having.contains((String) v.get("id"))));
+        });
     }
 
     /** The list query's {@code shared} filter on objects of the type, as the caller sees it, or true when none. */

@@ -310,14 +310,18 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
         Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
         // only subnets bring a network an address scope: networks without any need no query
         Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, subnets.keySet());
-        Set<String> external = rbac.withPolicy(OBJECT_TYPE, ids, RbacPolicies.ACCESS_AS_EXTERNAL, null);
         for (Map<String, Object> view : out) {
             String id = (String) view.get("id");
             view.put("subnets", subnets.getOrDefault(id, List.of()));
-            view.put(ROUTER_EXTERNAL, external.contains(id));
             view.putAll(scopes.getOrDefault(id, AddressScopes.none()));
         }
         return out;
+    }
+
+    /** router:external is any access_as_external policy, read with those giving {@code shared}. */
+    @Override
+    protected Map<String, String> anyPolicyAttributes() {
+        return Map.of(ROUTER_EXTERNAL, RbacPolicies.ACCESS_AS_EXTERNAL);
     }
 
     @Override

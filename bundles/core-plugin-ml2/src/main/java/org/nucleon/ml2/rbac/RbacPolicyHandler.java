@@ -1,6 +1,7 @@
 package org.nucleon.ml2.rbac;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
+import org.nucleon.api.persistence.InLists;
 import org.nucleon.api.persistence.JpaResourceHandler;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.nucleon.api.query.ListQuery;
@@ -301,6 +303,33 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
             }
             return Set.copyOf(q.getResultList());
         });
+    }
+
+    /** One read of the page's policies, instead of one for each of shared with everyone, with the project, and each action. */
+    @Override
+    public void showPolicies(RequestContext context, String objectType, List<Map<String, Object>> views,
+            Map<String, String> anyPolicy) {
+        List<String> ids = views.stream().map(v -> (String) v.get("id")).toList();
+        String project = context == null ? null : context.projectId();
+        Set<String> shared = new HashSet<>();
+        Map<String, Set<String>> having = new HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> InLists.batches(ids).forEach(batch -> em.createQuery(
+                "SELECT r.objectId, r.action, r.targetProject FROM RbacPolicyEntity r "
+                        + "WHERE r.objectType = :t AND r.objectId IN :ids", Object[].class)
+                .setParameter("t", objectType).setParameter("ids", batch).getResultList().forEach(row -> {
+                    String id = (String) row[0];
+                    String action = (String) row[1];
+                    if (ACCESS_AS_SHARED.equals(action) && (WILDCARD.equals(row[2]) || project != null && project.equals(row[2]))) {
+                        shared.add(id);
+                    }
+                    having.computeIfAbsent(action, a -> new HashSet<>()).add(id);
+                })));
+        for (Map<String, Object> view : views) {
+            String id = (String) view.get("id");
+            view.put(SHARED, shared.contains(id));
+            anyPolicy.forEach((attribute, action) -> view.put(attribute,
+                    having.getOrDefault(action, Set.of()).contains(id)));
+        }
     }
 
     @Override

@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 import static org.nucleon.ml2.Ml2Fixture.body;
 import static org.nucleon.ml2.Ml2Fixture.expect;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +19,7 @@ import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.api.rbac.RbacObjectType;
+import org.nucleon.api.rbac.RbacPolicies;
 import org.nucleon.api.rbac.RbacUsers;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
@@ -394,6 +398,56 @@ public class RbacPolicyHandlerTest {
         LegacySharing.migrate(f.rbac.jpa, f.rbac);
         assertEquals("the marks were cleared: unsharing sticks", false, network(net).get("shared"));
         assertEquals(2, list().size());
+    }
+
+    /** The one read of a page's policies answers as a read per action and target would. */
+    @Test
+    public void showPoliciesAgreesWithTheReadsPerAction() {
+        String everyone = f.network("everyone");
+        String forP2 = f.network("for-p2");
+        String external = f.network("external-to-p3");
+        String none = f.network("none");
+        share(everyone, "*");
+        share(forP2, "p2");
+        policy(ADMIN, "network", external, "access_as_external", "p3");
+        RbacPolicies perAction = new RbacPolicies() {
+            @Override
+            public Set<String> withPolicy(String type, Collection<String> ids, String action, String target) {
+                return f.rbac.withPolicy(type, ids, action, target);
+            }
+
+            @Override
+            public Set<String> grantedTo(String type, String projectId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void setShared(RequestContext c, String type, String id, String owner, boolean shared) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void objectDeleted(String type, String id) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Map<String, String> anyExternal = Map.of("router:external", "access_as_external");
+        for (RequestContext c : new RequestContext[] {ADMIN, member("p2"), member("p3"), null}) {
+            List<Map<String, Object>> oneRead = views(everyone, forP2, external, none);
+            List<Map<String, Object>> reads = views(everyone, forP2, external, none);
+            f.rbac.showPolicies(c, "network", oneRead, anyExternal);
+            perAction.showPolicies(c, "network", reads, anyExternal);
+            assertEquals(reads, oneRead);
+        }
+        List<Map<String, Object>> p2 = views(everyone, forP2, external, none);
+        f.rbac.showPolicies(member("p2"), "network", p2, anyExternal);
+        assertEquals(List.of(true, true, false, false), p2.stream().map(v -> v.get("shared")).toList());
+        assertEquals(List.of(false, false, true, false), p2.stream().map(v -> v.get("router:external")).toList());
+    }
+
+    private static List<Map<String, Object>> views(String... ids) {
+        return Arrays.stream(ids).map(id -> (Map<String, Object>) new HashMap<String, Object>(Map.of("id", id)))
+                .toList();
     }
 
     private static ListQuery filter(String attribute, Object value) {
