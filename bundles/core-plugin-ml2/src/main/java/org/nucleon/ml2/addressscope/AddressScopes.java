@@ -1,12 +1,15 @@
 package org.nucleon.ml2.addressscope;
 
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import javax.persistence.EntityManager;
 import org.nucleon.api.persistence.InLists;
+import org.nucleon.ml2.ipam.Ipam;
 
 /** The address scopes of networks, for their {@code ipv4_address_scope}/{@code ipv6_address_scope}. */
 public final class AddressScopes {
@@ -24,19 +27,26 @@ public final class AddressScopes {
     /**
      * For each network, {@code ipv4_address_scope} and {@code ipv6_address_scope}: the scope of
      * the pool its subnets of that version come from (one pool per version and network), or null.
-     * Every requested network is in the result.
+     * Every network given is in the result; only subnets from pools cost a query.
      */
-    public static Map<String, Map<String, Object>> ofNetworks(EntityManager em, Collection<String> networkIds) {
+    public static Map<String, Map<String, Object>> ofNetworks(EntityManager em,
+            Map<String, List<Ipam.NetworkSubnet>> subnets) {
         Map<String, Map<String, Object>> out = new HashMap<>();
-        for (String id : networkIds) {
-            out.put(id, none());
+        Set<String> pools = new HashSet<>();
+        subnets.forEach((network, of) -> {
+            out.put(network, none());
+            of.stream().map(Ipam.NetworkSubnet::subnetpoolId).filter(Objects::nonNull).forEach(pools::add);
+        });
+        Map<String, String> scopeOfPool = new HashMap<>();
+        for (List<String> batch : InLists.batches(pools)) {
+            em.createQuery("SELECT p.id, p.addressScopeId FROM SubnetPoolEntity p "
+                    + "WHERE p.addressScopeId IS NOT NULL AND p.id IN :pools", Object[].class)
+                    .setParameter("pools", batch).getResultList()
+                    .forEach(r -> scopeOfPool.put((String) r[0], (String) r[1]));
         }
-        for (List<String> batch : InLists.batches(networkIds)) {
-            em.createQuery("SELECT s.networkId, s.ipVersion, p.addressScopeId FROM SubnetEntity s, SubnetPoolEntity p "
-                    + "WHERE s.subnetpoolId = p.id AND p.addressScopeId IS NOT NULL AND s.networkId IN :nets",
-                    Object[].class).setParameter("nets", batch).getResultList()
-                    .forEach(r -> out.get((String) r[0]).put("ipv" + r[1] + "_address_scope", r[2]));
-        }
+        subnets.forEach((network, of) -> of.stream().filter(s -> scopeOfPool.containsKey(s.subnetpoolId()))
+                .forEach(s -> out.get(network).put("ipv" + s.ipVersion() + "_address_scope",
+                        scopeOfPool.get(s.subnetpoolId()))));
         return out;
     }
 }

@@ -4,8 +4,10 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.ipv6.IPv6Address;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -192,15 +194,35 @@ public final class Ipam {
         return null;
     }
 
-    /** The ids of each network's subnets, oldest first (the network's {@code subnets}). */
+    /** A network's subnet as the network's view needs it: its id, and the pool and version that give an address scope. */
+    public record NetworkSubnet(String id, int ipVersion, String subnetpoolId) {
+    }
+
+    /**
+     * Each network's subnets, oldest first (the network's {@code subnets}). Sorted here rather than by
+     * the database: Derby sorts even the two rows of one network with a merge sort whose bookkeeping
+     * formats localized messages, a good part of a network show's time.
+     */
+    public static Map<String, List<NetworkSubnet>> subnetsOf(EntityManager em, Collection<String> networkIds) {
+        Map<String, List<Object[]>> rows = new HashMap<>();
+        for (List<String> batch : InLists.batches(networkIds)) {
+            em.createQuery("SELECT s.networkId, s.id, s.createdAt, s.ipVersion, s.subnetpoolId FROM SubnetEntity s "
+                    + "WHERE s.networkId IN :nets", Object[].class).setParameter("nets", batch).getResultList()
+                    .forEach(r -> rows.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+        }
+        Comparator<Object[]> oldestFirst = Comparator.comparing((Object[] r) -> (LocalDateTime) r[2],
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (String) r[1]);
+        Map<String, List<NetworkSubnet>> out = new HashMap<>();
+        rows.forEach((network, subnets) -> out.put(network, subnets.stream().sorted(oldestFirst)
+                .map(r -> new NetworkSubnet((String) r[1], ((Number) r[3]).intValue(), (String) r[4])).toList()));
+        return out;
+    }
+
+    /** The ids of each network's subnets, oldest first. */
     public static Map<String, List<String>> subnetIdsOf(EntityManager em, Collection<String> networkIds) {
         Map<String, List<String>> out = new HashMap<>();
-        for (List<String> batch : InLists.batches(networkIds)) {
-            em.createQuery("SELECT s.networkId, s.id FROM SubnetEntity s WHERE s.networkId IN :nets "
-                    + "ORDER BY s.createdAt, s.id", Object[].class).setParameter("nets", batch)
-                    .getResultList().forEach(r -> out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
-                            .add((String) r[1]));
-        }
+        subnetsOf(em, networkIds).forEach((network, subnets) -> out.put(network,
+                subnets.stream().map(NetworkSubnet::id).toList()));
         return out;
     }
 

@@ -307,12 +307,11 @@ public class NetworkHandler extends RbacJpaHandler<NetworkEntity> {
     protected List<Map<String, Object>> views(EntityManager em, List<NetworkEntity> networks) {
         List<Map<String, Object>> out = super.views(em, networks);
         List<String> ids = networks.stream().map(n -> n.id).toList();
-        Map<String, List<String>> subnets = Ipam.subnetIdsOf(em, ids);
-        // only subnets bring a network an address scope: networks without any need no query
-        Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, subnets.keySet());
+        Map<String, List<Ipam.NetworkSubnet>> subnets = Ipam.subnetsOf(em, ids);
+        Map<String, Map<String, Object>> scopes = AddressScopes.ofNetworks(em, subnets);
         for (Map<String, Object> view : out) {
             String id = (String) view.get("id");
-            view.put("subnets", subnets.getOrDefault(id, List.of()));
+            view.put("subnets", subnets.getOrDefault(id, List.of()).stream().map(Ipam.NetworkSubnet::id).toList());
             view.putAll(scopes.getOrDefault(id, AddressScopes.none()));
         }
         return out;

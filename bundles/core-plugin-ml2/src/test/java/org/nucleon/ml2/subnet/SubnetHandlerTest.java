@@ -210,4 +210,24 @@ public class SubnetHandlerTest {
                 f.subnetBody(net, 4, "cidr", "10.1.0.0/24"), f.subnetBody(net, 4, "cidr", "10.1.0.0/25"))));
         assertEquals(2, f.subnets.list(TestJpa.ADMIN, ListQuery.all()).size());
     }
+    /** A network's {@code subnets} are oldest first, whatever their ids; the same instant falls back on the id. */
+    @Test
+    public void aNetworksSubnetsAreOldestFirst() {
+        String net = f.network("n");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add((String) f.subnet(net, 4, "cidr", "10.7." + i + ".0/24").get("id"));
+        }
+        List<String> byId = ids.stream().sorted().toList();
+        // the greatest id is the oldest, the two others were made in the same instant
+        f.jpa.tx(em -> {
+            em.createQuery("UPDATE SubnetEntity s SET s.createdAt = :t WHERE s.id = :id")
+                    .setParameter("t", java.time.LocalDateTime.of(2020, 1, 1, 0, 0)).setParameter("id", byId.get(2))
+                    .executeUpdate();
+            em.createQuery("UPDATE SubnetEntity s SET s.createdAt = :t WHERE s.id <> :id")
+                    .setParameter("t", java.time.LocalDateTime.of(2021, 1, 1, 0, 0)).setParameter("id", byId.get(2))
+                    .executeUpdate();
+        });
+        assertEquals(List.of(byId.get(2), byId.get(0), byId.get(1)), f.networks.get(TestJpa.ADMIN, net).get("subnets"));
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.Test;
 import org.nucleon.ml2.Ml2Fixture;
 import org.nucleon.ml2.TestJpa;
 import org.nucleon.ml2.addressscope.AddressScopes;
+import org.nucleon.ml2.ipam.Ipam;
 
 public class SubnetPoolHandlerTest {
     private Ml2Fixture f;
@@ -132,9 +133,14 @@ public class SubnetPoolHandlerTest {
         expect("AddressScopeInUse", () -> f.scopes.delete(TestJpa.ADMIN, scope));
         String net = f.network("n");
         f.subnet(net, 4, "subnetpool_id", pool, "prefixlen", 24);
-        Map<String, Object> scopes = f.jpa.txExpr(em -> AddressScopes.ofNetworks(em, List.of(net))).get(net);
-        assertEquals(scope, scopes.get("ipv4_address_scope"));
-        assertEquals(null, scopes.get("ipv6_address_scope"));
+        String plain = f.network("without-pool");
+        f.subnet(plain, 4, "cidr", "10.9.0.0/24");
+        Map<String, Map<String, Object>> scopes = f.jpa.txExpr(em -> AddressScopes.ofNetworks(em,
+                Ipam.subnetsOf(em, List.of(net, plain))));
+        assertEquals(scope, scopes.get(net).get("ipv4_address_scope"));
+        assertEquals(null, scopes.get(net).get("ipv6_address_scope"));
+        assertEquals(AddressScopes.none(), scopes.get(plain));
+        assertEquals(scope, f.networks.get(TestJpa.ADMIN, net).get("ipv4_address_scope"));
         // an unscoped pool may overlap the scoped one
         f.pool("prefixes", List.of("10.200.0.0/16"));
     }
