@@ -194,7 +194,7 @@ public final class Ipam {
         return null;
     }
 
-    /** A network's subnet as the network's view needs it: its id, and the pool and version that give an address scope. */
+    /** A network's subnet as the network's view needs it: its id, and the version and pool of its address scope. */
     public record NetworkSubnet(String id, int ipVersion, String subnetpoolId) {
     }
 

@@ -305,7 +305,7 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
         });
     }
 
-    /** One read of the page's policies, instead of one for each of shared with everyone, with the project, and each action. */
+    /** One read of the page's policies, instead of one each for everyone's share, the project's, and each action. */
     @Override
     public void showPolicies(RequestContext context, String objectType, List<Map<String, Object>> views,
             Map<String, String> anyPolicy) {
@@ -319,7 +319,8 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
                 .setParameter("t", objectType).setParameter("ids", batch).getResultList().forEach(row -> {
                     String id = (String) row[0];
                     String action = (String) row[1];
-                    if (ACCESS_AS_SHARED.equals(action) && (WILDCARD.equals(row[2]) || project != null && project.equals(row[2]))) {
+                    boolean forCaller = WILDCARD.equals(row[2]) || project != null && project.equals(row[2]);
+                    if (ACCESS_AS_SHARED.equals(action) && forCaller) {
                         shared.add(id);
                     }
                     having.computeIfAbsent(action, a -> new HashSet<>()).add(id);

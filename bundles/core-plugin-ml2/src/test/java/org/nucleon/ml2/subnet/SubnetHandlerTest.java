@@ -228,6 +228,7 @@ public class SubnetHandlerTest {
                     .setParameter("t", java.time.LocalDateTime.of(2021, 1, 1, 0, 0)).setParameter("id", byId.get(2))
                     .executeUpdate();
         });
-        assertEquals(List.of(byId.get(2), byId.get(0), byId.get(1)), f.networks.get(TestJpa.ADMIN, net).get("subnets"));
+        assertEquals(List.of(byId.get(2), byId.get(0), byId.get(1)),
+                f.networks.get(TestJpa.ADMIN, net).get("subnets"));
     }
 }
