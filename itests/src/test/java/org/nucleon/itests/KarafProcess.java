@@ -51,6 +51,13 @@ public final class KarafProcess implements AutoCloseable {
         return port;
     }
 
+    /** The lines of data/log/karaf.log logged at level ERROR so far. */
+    public List<String> errorsLogged() throws IOException {
+        try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"))) {
+            return lines.filter(line -> line.contains("| ERROR |")).toList();
+        }
+    }
+
     /** The text of etc/{pid}.cfg. */
     public String config(String pid) throws IOException {
         return Files.readString(home.resolve("etc").resolve(pid + ".cfg"));
