@@ -99,6 +99,21 @@ public class Ml2IT extends NucleonKarafTestSupport {
         assertEquals("every 201, and nothing else, is in the database", created.size(), ids.size());
         assertEquals(clients * perClient, created.size() + conflicts.get());
         assertTrue("most creates succeed: " + created.size(), created.size() >= 1900);
+        // longer than a page (1,000), so read and written page by page: in order, each port once
+        assertOrdered(stored, "id", 1);
+        List<?> byName = (List<?>) api.get("/v2.0/ports?network_id=" + net + "&sort_key=name&sort_dir=desc"
+                + "&fields=name").map().get("ports");
+        assertEquals(created.size(), byName.size());
+        assertOrdered(byName, "name", -1);
+    }
+
+    /** Each item's attribute strictly after the one before, ascending (1) or descending (-1). */
+    private static void assertOrdered(List<?> items, String attribute, int direction) {
+        for (int i = 1; i < items.size(); i++) {
+            String before = (String) ((Map<?, ?>) items.get(i - 1)).get(attribute);
+            String item = (String) ((Map<?, ?>) items.get(i)).get(attribute);
+            assertTrue(before + " then " + item + " at " + i, Integer.signum(item.compareTo(before)) == direction);
+        }
     }
 
     @Test

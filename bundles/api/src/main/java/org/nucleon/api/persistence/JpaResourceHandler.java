@@ -246,6 +246,12 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
         });
     }
 
+    /** Every list here reads through {@link #page}; a subclass's own list must too. */
+    @Override
+    public boolean nativePagination() {
+        return true;
+    }
+
     /**
      * Filters that are no column of the entity, e.g. {@code shared} computed from RBAC policies;
      * always true unless overridden.

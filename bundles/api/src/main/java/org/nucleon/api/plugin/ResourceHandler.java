@@ -61,6 +61,17 @@ public interface ResourceHandler {
     List<Map<String, Object>> list(RequestContext context, ListQuery query);
 
     /**
+     * Whether {@link #list} pages natively, as Neutron calls it: at most {@code limit} items, those
+     * after the marker in the query's order, the marker looked up as the caller may see it (404
+     * when it cannot). The REST layer then reads a list asked for without a limit page by page and
+     * writes each page as it comes, so no list, however long, is held in memory whole. The default,
+     * false, has the handler asked once, with no limit.
+     */
+    default boolean nativePagination() {
+        return false;
+    }
+
+    /**
      * How many items match the filters (attribute to accepted values, as in a {@link ListQuery}),
      * e.g. a project's ports for its quota. This default lists them; a handler that can ask its
      * database for the count should.

@@ -10,7 +10,9 @@
  * its own meaning ({@link org.nucleon.api.plugin.ResourceHandler#show}); and quotas count a
  * project's items with {@link org.nucleon.api.plugin.ResourceHandler#count}. 1.2:
  * {@link org.nucleon.api.plugin.HandlerTracker}, so a plugin that uses other plugins' handlers
- * tracks them by collection and answers 503 while one is missing, in one place.
+ * tracks them by collection and answers 503 while one is missing, in one place. 1.3:
+ * {@link org.nucleon.api.plugin.ResourceHandler#nativePagination}, so a list without a limit is
+ * read and written page by page.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.nucleon.api.plugin;

@@ -64,6 +64,11 @@ public record ListQuery(Map<String, List<Object>> filters, List<SortKey> sorts, 
         return new ListQuery(next, sorts, limit, marker, pageReverse, ids, excludedIds, changedSince);
     }
 
+    /** This query's page of at most {@code limit} items after the marker (null: from the start), forward. */
+    public ListQuery withPage(int limit, String marker) {
+        return new ListQuery(filters, sorts, limit, marker, false, ids, excludedIds, changedSince);
+    }
+
     public ListQuery withChangedSince(Instant since) {
         return new ListQuery(filters, sorts, limit, marker, pageReverse, ids, excludedIds, since);
     }

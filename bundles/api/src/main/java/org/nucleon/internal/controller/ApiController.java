@@ -433,21 +433,24 @@ public final class ApiController {
         String collection = m.route().handler().itemCollection();
         Route items = Optional.ofNullable(snapshot.route(collection)).orElseThrow(NeutronException::httpNotFound);
         ListQuery q = ListRequest.parse(req.query(), items, config.get().paginationMaxLimit());
-        List<Object> out = new ArrayList<>();
-        items.extended(ctx, h.list(ctx, q)).forEach(i -> out.add(view(snapshot, items, i, fields)));
-        return ApiResponse.of(200, Map.of(collection, out));
+        return ApiResponse.of(200, Map.of(collection, views(snapshot, items, items.extended(ctx, h.list(ctx, q)),
+                fields)));
     }
 
     private ApiResponse list(ApiSnapshot snapshot, Route route, ResourceHandler h, ApiRequest req, RequestContext ctx,
             Authorization auth, String parentId, List<String> fields) {
         ApiConfig cfg = config.get();
         ListQuery q = ListRequest.parse(req.query(), route, cfg.paginationMaxLimit());
-        List<Map<String, Object>> items = auth.list(route.extended(ctx, h.list(ctx, route.restricted(ctx, q))),
-                parentId);
-        List<Object> out = new ArrayList<>(items.size());
-        items.forEach(i -> out.add(view(snapshot, route, i, fields)));
+        ListQuery asked = route.restricted(ctx, q);
+        if (q.limit() == 0 && h.nativePagination()) {
+            return ApiResponse.of(200, Map.of(route.collection(), PagedList.of(
+                    marker -> h.list(ctx, asked.withPage(PagedList.PAGE + 1, marker)),
+                    raw -> views(snapshot, route, auth.list(route.extended(ctx, raw), parentId), fields),
+                    route.primaryKey())));
+        }
+        List<Map<String, Object>> items = auth.list(route.extended(ctx, h.list(ctx, asked)), parentId);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put(route.collection(), out);
+        body.put(route.collection(), views(snapshot, route, items, fields));
         if (q.limit() > 0) {
             // links repeat the path as asked, .json suffix and all; like Neutron's, they follow the
             // items left after policy checks
@@ -456,6 +459,13 @@ public final class ApiController {
                     q.limit(), q.pageReverse(), route.primaryKey()));
         }
         return ApiResponse.of(200, body);
+    }
+
+    private static List<Object> views(ApiSnapshot snapshot, Route route, List<Map<String, Object>> items,
+            List<String> fields) {
+        List<Object> out = new ArrayList<>(items.size());
+        items.forEach(i -> out.add(view(snapshot, route, i, fields)));
+        return out;
     }
 
     private static Map<String, Object> one(Route route, RequestContext ctx, Map<String, Object> item) {

@@ -16,6 +16,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(status, body, Map.of());
     }
 
+    /** Whether the body holds a list read while it is written: no length is known before, and no error after. */
+    public boolean streamed() {
+        return PagedList.in(body);
+    }
+
     /** Neutron's answer to a failure of its own: a 500 that tells nothing of what failed. */
     public static ApiResponse internalError() {
         return error(new NeutronException(500, "HTTPInternalServerError",

@@ -1,9 +1,12 @@
 package org.nucleon.internal.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -54,6 +57,8 @@ public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Leaves the stream open when writing fails, so Jetty aborts the answer rather than ending it. */
+    private static final ObjectWriter STREAMING = JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     static final String JSON_TYPE = "application/json";
     /** oslo.middleware's RequestId: every response carries it, Jetty's own errors too. */
     static final String REQUEST_ID = "X-Openstack-Request-Id";
@@ -144,17 +149,37 @@ public class ApiServlet extends HttpServlet {
             LOG.error("unexpected failure in the REST layer", e);
             answer = ApiResponse.internalError();
         }
-        byte[] body = json(answer);
         res.setStatus(answer.status());
         answer.headers().forEach(res::setHeader);
         corsHeaders.forEach(res::setHeader);
         res.setHeader(REQUEST_ID, requestId);
+        if (answer.streamed()) {
+            res.setContentType(JSON_TYPE);
+            stream(answer.body(), res.getOutputStream());
+            return;
+        }
+        byte[] body = json(answer);
         if (body != null) {
             res.setContentType(JSON_TYPE);
             res.setContentLength(body.length);
             res.getOutputStream().write(body);
         } else if (answer.status() != 204) {
             res.setContentLength(0);
+        }
+    }
+
+    /**
+     * A list longer than a page, written as its pages are read, without a length. The status is sent
+     * by then, so a failure while reading a later page can only cut the answer short: the exception
+     * goes on to Jetty, which then closes the connection rather than end the body, and the client
+     * sees a broken response, never a list that looks whole.
+     */
+    static void stream(Object body, OutputStream out) throws IOException {
+        try {
+            STREAMING.writeValue(out, body);
+        } catch (IOException e) {
+            LOG.warn("a list was cut short after its first pages were sent", e);
+            throw e;
         }
     }
 

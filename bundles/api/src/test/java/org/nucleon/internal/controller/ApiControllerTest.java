@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.extension.ApiDefinitions;
 import org.nucleon.api.extension.ExtensionDescriptor;
 import org.nucleon.api.plugin.ResourceHandler;
+import org.nucleon.api.query.ListQuery;
 import org.nucleon.api.query.SortKey;
 import org.nucleon.internal.policy.PolicyRules;
 import org.nucleon.internal.registry.ApiSnapshot;
@@ -501,6 +504,51 @@ public class ApiControllerTest {
         Map<String, Object> last = map(call("GET", "/v2.0/networks?limit=2&marker=b2").body());
         assertEquals(List.of(Map.of("rel", "previous",
                 "href", BASE + "/v2.0/networks?limit=2&marker=c3&page_reverse=True")), last.get("networks_links"));
+    }
+
+    @Test
+    public void aListWithoutALimitIsReadAPageAtATimeWhileItIsWritten() {
+        networks.pagesNatively = true;
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            String id = String.format("n%05d", i);
+            networks.put(id, "name", "net" + i);
+            expected.add(Map.of("id", id));
+        }
+        ApiResponse r = call("GET", "/v2.0/networks?fields=id");
+        assertTrue(r.streamed());
+        assertEquals("only the first page is read before the answer goes out", 1, networks.queries.size());
+        assertEquals(json(Map.of("networks", expected)), json(r.body()));
+        assertEquals(Arrays.asList(null, "n00999", "n01999"), networks.queries.stream().map(ListQuery::marker)
+                .toList());
+        networks.queries.forEach(q -> assertEquals(PagedList.PAGE + 1, q.limit()));
+
+        networks.store.keySet().removeIf(id -> id.compareTo("n01000") >= 0);
+        ApiResponse one = call("GET", "/v2.0/networks?fields=id");
+        assertFalse("a list that fits in a page is written whole, with its length", one.streamed());
+        assertEquals(expected.subList(0, 1000), list(map(one.body()).get("networks")));
+    }
+
+    @Test
+    public void aPagedListGoesOnFromAnEarlierItemWhenAPagesLastItemIsGone() {
+        networks.pagesNatively = true;
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            expected.add(String.format("n%05d", i));
+            networks.put(expected.get(i));
+        }
+        Iterator<?> items = ((Iterable<?>) map(call("GET", "/v2.0/networks").body()).get("networks")).iterator();
+        List<Object> written = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            written.add(((Map<?, ?>) items.next()).get("id"));
+        }
+        // deleted after they were written, before the next page is read
+        networks.store.remove("n00999");
+        networks.store.remove("n00998");
+        items.forEachRemaining(i -> written.add(((Map<?, ?>) i).get("id")));
+        assertEquals(expected, written);
+        assertEquals(Arrays.asList(null, "n00999", "n00998", "n00997"), networks.queries.stream()
+                .map(ListQuery::marker).toList());
     }
 
     @Test

@@ -23,6 +23,10 @@ final class FakeResourceHandler implements ResourceHandler {
     /** Added to every stored item: not in any attribute map, so the controller must strip it. */
     final Map<String, Object> extraOnEveryItem = new LinkedHashMap<>();
     ListQuery lastQuery;
+    /** Every list query, in order. */
+    final List<ListQuery> queries = new ArrayList<>();
+    /** What {@link #nativePagination} answers: this handler pages as a database-backed one does. */
+    boolean pagesNatively;
     RequestContext lastContext;
     Map<String, Object> lastCreated;
     Map<String, Object> lastChanges;
@@ -91,6 +95,7 @@ final class FakeResourceHandler implements ResourceHandler {
         maybeFail();
         lastContext = context;
         lastQuery = query;
+        queries.add(query);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> item : store.values()) {
             boolean ok = query.filters().entrySet().stream()
@@ -125,6 +130,11 @@ final class FakeResourceHandler implements ResourceHandler {
             }
         }
         return items;
+    }
+
+    @Override
+    public boolean nativePagination() {
+        return pagesNatively;
     }
 
     @Override

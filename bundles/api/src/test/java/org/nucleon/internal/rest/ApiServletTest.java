@@ -1,12 +1,19 @@
 package org.nucleon.internal.rest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Test;
+import org.nucleon.api.error.NeutronException;
 import org.nucleon.internal.auth.KeystoneAuth;
 
 /** auth_strategy picks the authenticator (anything else stops the API from starting); the base URL of links. */
@@ -35,6 +42,37 @@ public class ApiServletTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ApiServlet.authenticator(Map.of("auth_strategy", "keystone-v2")));
         assertEquals("auth_strategy 'keystone-v2' is not supported; use noauth or keystone", e.getMessage());
+    }
+
+    @Test
+    public void aListThatFailsWhileWrittenIsCutShortNotEnded() {
+        Iterable<Object> failsAfterOne = () -> new Iterator<>() {
+            private int given;
+
+            @Override
+            public boolean hasNext() {
+                if (given == 1) {
+                    throw new NeutronException(503, "ServiceUnavailable", "the database went away");
+                }
+                return true;
+            }
+
+            @Override
+            public Object next() {
+                given++;
+                return Map.of("id", "n1");
+            }
+        };
+        AtomicBoolean closed = new AtomicBoolean();
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        assertThrows(IOException.class, () -> ApiServlet.stream(Map.of("networks", failsAfterOne), out));
+        assertEquals("{\"networks\":[{\"id\":\"n1\"}", out.toString(StandardCharsets.UTF_8));
+        assertFalse("Jetty must abort the answer, which a closed stream would end", closed.get());
     }
 
     @Test
