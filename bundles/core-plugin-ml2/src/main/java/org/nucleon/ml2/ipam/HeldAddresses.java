@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManager;
+import org.eclipse.persistence.sessions.Session;
 import org.nucleon.ml2.subnet.SubnetEntity;
 
 /**
@@ -31,8 +32,7 @@ final class HeldAddresses {
     /**
      * Blocks up to a /8. The bits grow with the highest address held, not with the block (pools fill from
      * their start), so a /8 costs 2 MB only once millions of its addresses are held. Larger blocks, and
-     * IPv6, are read whole at each pick; on Derby those reads wait for the rows concurrent creates have
-     * inserted, and their cycles end in deadlocks.
+     * IPv6, are read whole at each pick ({@link #addressesIn}).
      */
     static final int MAX_HOST_BITS = 24;
     private static final int MAX_SUBNETS = 1024;
@@ -65,11 +65,12 @@ final class HeldAddresses {
      */
     static String pick(EntityManager em, SubnetEntity s, int window, Collection<String> mine) {
         Entry known = current(s.id());
-        String ip = (known == null ? load(em, s) : known).pick(s.pools(), window, mine);
-        if (ip == null && known != null && known.age() > FULL_RECHECK_NANOS) {
-            // a full subnet may only look full (picks of transactions that rolled back): read it before saying
-            // so, but not at every pick, or each port of a network whose first subnet is full reads all of it
-            ip = load(em, s).pick(s.pools(), window, mine);
+        String ip = (known == null ? load(em, s, true) : known).pick(s.pools(), window, mine);
+        if (ip == null && (known == null || known.age() > FULL_RECHECK_NANOS)) {
+            // a full subnet may only look full (picks of transactions that rolled back or may yet): read what is
+            // committed before saying so, but not at every pick, or each port of a network whose first subnet is
+            // full reads all of it
+            ip = load(em, s, false).pick(s.pools(), window, mine);
         }
         return ip;
     }
@@ -104,6 +105,24 @@ final class HeldAddresses {
         }
     }
 
+    /**
+     * Every address held in the subnet; with {@code uncommitted}, also those of transactions still
+     * running. On Derby, which locks rows, a read of committed rows waits for the rows other
+     * transactions have inserted: two bulk creates on one subnet, each reading the other's rows,
+     * deadlocked every few seconds and lost a bulk of 1,000 each time. Reading uncommitted (Derby's
+     * {@code WITH UR}) waits for nobody. An address whose transaction then rolls back looks held until
+     * the subnet is read again, which costs nothing unless the subnet looks full: that is read again
+     * committed before it is believed. The primary key still refuses a second holder. Other
+     * databases read committed rows without waiting for writers.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> addressesIn(EntityManager em, String subnetId, boolean uncommitted) {
+        boolean ur = uncommitted
+                && em.unwrap(Session.class).getPlatform().isDerby();
+        return em.createNativeQuery("SELECT ip_address FROM ipallocations WHERE subnet_id = ?"
+                + (ur ? " WITH UR" : "")).setParameter(1, subnetId).getResultList();
+    }
+
     private static Entry current(String subnetId) {
         synchronized (ENTRIES) {
             Entry e = ENTRIES.get(subnetId);
@@ -111,9 +130,8 @@ final class HeldAddresses {
         }
     }
 
-    private static Entry load(EntityManager em, SubnetEntity s) {
-        Entry e = new Entry(s, em.createQuery("SELECT a.ipAddress FROM IpAllocationEntity a WHERE a.subnetId = :s",
-                String.class).setParameter("s", s.id()).getResultList());
+    private static Entry load(EntityManager em, SubnetEntity s, boolean uncommitted) {
+        Entry e = new Entry(s, addressesIn(em, s.id(), uncommitted));
         synchronized (ENTRIES) {
             ENTRIES.put(s.id(), e);
         }

@@ -445,12 +445,16 @@ public final class Ipam {
         /**
          * Neutron's _generate_ips: in the first pool with a free address, the lowest one for
          * DHCP/distributed ports, else one at random among the first MAX_WINDOW free ones. For
-         * the subnets {@link HeldAddresses} does not keep: reads all their allocations.
+         * the subnets {@link HeldAddresses} does not keep: reads all their allocations, the
+         * uncommitted too, and when that leaves none free, the committed ones alone.
          */
         private String pick(SubnetEntity s, int window) {
-            Set<String> used = new HashSet<>(em.createQuery(
-                    "SELECT a.ipAddress FROM IpAllocationEntity a WHERE a.subnetId = :s", String.class)
-                    .setParameter("s", s.id()).getResultList());
+            String ip = pick(s, window, HeldAddresses.addressesIn(em, s.id(), true));
+            return ip != null ? ip : pick(s, window, HeldAddresses.addressesIn(em, s.id(), false));
+        }
+
+        private String pick(SubnetEntity s, int window, List<String> held) {
+            Set<String> used = new HashSet<>(held);
             used.addAll(mine(s));
             for (IPAddressSeqRange pool : s.pools()) {
                 List<String> free = pool.getLower().isIPv4() ? freeIpv4(pool, used, window) : free(pool, used, window);

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -229,6 +230,38 @@ public class IpamTest {
                 new ListQuery(Map.of("ip_version", List.of(6)), List.of(), 0, null, false));
         assertEquals(1, v6.size());
         assertEquals(1, ((List<?>) v6.get(0).get("subnet_ip_availability")).size());
+    }
+
+    /**
+     * A subnet's addresses are read past the rows a running transaction has inserted, and those count
+     * as held: on Derby a read of committed rows waits for them (here up to the 10 s lock timeout),
+     * and two bulk creates reading each other's rows deadlocked.
+     */
+    @Test
+    public void aSubnetIsReadWithoutWaitingForTheRowsOfARunningTransaction() throws Exception {
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = writer.submit(() -> f.jpa.txExpr(em -> {
+                Ipam.allocate(em, net, "p-running", List.of(fixed(v4, "10.77.0.9")), MAC, "compute:nova");
+                em.flush();
+                inserted.countDown();
+                try {
+                    return read.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(inserted.await(30, TimeUnit.SECONDS));
+            List<String> seen = f.jpa.txExpr(em -> HeldAddresses.addressesIn(em, v4, true));
+            read.countDown();
+            running.get(30, TimeUnit.SECONDS);
+            assertEquals(List.of("10.77.0.9"), seen);
+        } finally {
+            read.countDown();
+            writer.shutdownNow();
+        }
     }
 
     /** Threads racing for a 13-address pool: every address once, collisions retried, then exhaustion. */
