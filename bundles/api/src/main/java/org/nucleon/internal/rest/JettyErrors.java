@@ -70,6 +70,8 @@ public class JettyErrors extends AbstractHandler {
 
     /** Jetty's error handler, answering as Neutron's catch_errors would: JSON, with a request id. */
     static final class NeutronErrorHandler extends ErrorHandler {
+        private static final NeutronException NOT_SERVED = new NeutronException(503, "ServiceUnavailable",
+                "The API is not ready: the server is starting it. Try again in a moment.");
         /** webob's names of the statuses Jetty answers by itself. */
         private static final Map<Integer, String> TYPES = Map.of(400, "HTTPBadRequest", 413,
                 "HTTPRequestEntityTooLarge", 414, "HTTPRequestURITooLong", 431, "HTTPRequestHeaderFieldsTooLarge",
@@ -89,14 +91,25 @@ public class JettyErrors extends AbstractHandler {
             return ByteBuffer.wrap(body(status, reason));
         }
 
-        /** An error Jetty raised itself while dispatching, outside the API servlet. */
+        /**
+         * An error Jetty raised itself while dispatching, outside the API servlet. Its 404 says that
+         * no servlet took the path, and the API's takes every path: it is not registered at this
+         * moment (the API bundle starting, or its component restarting with new settings), so the
+         * answer is 503, as for a server still starting, not that the resource does not exist.
+         */
         @Override
         protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                 HttpServletResponse response, int code, String message) throws IOException {
             baseRequest.setHandled(true);
             response.setContentType(ApiServlet.JSON_TYPE);
             response.setHeader(ApiServlet.REQUEST_ID, ApiServlet.newRequestId());
-            response.getOutputStream().write(body(code, message));
+            if (code == 404) {
+                response.setStatus(503);
+                response.setHeader("Retry-After", "1");
+                response.getOutputStream().write(ApiServlet.json(ApiResponse.error(NOT_SERVED)));
+            } else {
+                response.getOutputStream().write(body(code, message));
+            }
         }
     }
 }
