@@ -21,6 +21,7 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.apache.karaf.features.BootFinished;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.quota.QuotaEngine;
 import org.nucleon.internal.auth.KeystoneAuth;
@@ -62,6 +63,10 @@ public class ApiServlet extends HttpServlet {
     static final String JSON_TYPE = "application/json";
     /** oslo.middleware's RequestId: every response carries it, Jetty's own errors too. */
     static final String REQUEST_ID = "X-Openstack-Request-Id";
+    /** The answer while the API is not ready: from this servlet before the boot is finished, and from Jetty. */
+    static final ApiResponse STARTING = new ApiResponse(503, ApiResponse.error(new NeutronException(503,
+            "ServiceUnavailable", "The API is not ready: the server is starting it. Try again in a moment."))
+            .body(), Map.of("Retry-After", "1"));
 
     @Reference
     private transient ExtensionManager extensions;
@@ -71,11 +76,29 @@ public class ApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile QuotaEngine quotas;
 
+    /**
+     * Set once Karaf has installed its boot features, and kept (Karaf may register BootFinished again
+     * later). Until then every request is answered 503: this bundle starts before the plugins', and a
+     * part of the API would tell a client, say, that networks do not exist. On a restart Karaf registers
+     * BootFinished at once, so there the plugins' collections may still be missing for a moment.
+     */
+    private transient volatile boolean booted;
+
     private transient Map<String, Object> settings;
     private transient ApiController.Authenticator authenticator;
     private transient ApiController controller;
     private transient Cors cors;
     private int maxBodySize;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBootFinished(BootFinished finished) {
+        booted = true;
+    }
+
+    void unbindBootFinished(BootFinished finished) {
+        // the boot happened all the same
+    }
 
     @Activate
     void activate(Map<String, Object> properties) {
@@ -141,7 +164,7 @@ public class ApiServlet extends HttpServlet {
                 answer = new ApiResponse(200, null, preflight);
             } else {
                 corsHeaders = cors.actual(req.getHeader("Origin"));
-                answer = controller.handle(apiRequest(req), requestId);
+                answer = booted ? controller.handle(apiRequest(req), requestId) : STARTING;
             }
         } catch (NeutronException e) {
             answer = ApiResponse.error(e);

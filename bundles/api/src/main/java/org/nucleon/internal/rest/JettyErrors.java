@@ -70,8 +70,6 @@ public class JettyErrors extends AbstractHandler {
 
     /** Jetty's error handler, answering as Neutron's catch_errors would: JSON, with a request id. */
     static final class NeutronErrorHandler extends ErrorHandler {
-        private static final NeutronException NOT_SERVED = new NeutronException(503, "ServiceUnavailable",
-                "The API is not ready: the server is starting it. Try again in a moment.");
         /** webob's names of the statuses Jetty answers by itself. */
         private static final Map<Integer, String> TYPES = Map.of(400, "HTTPBadRequest", 413,
                 "HTTPRequestEntityTooLarge", 414, "HTTPRequestURITooLong", 431, "HTTPRequestHeaderFieldsTooLarge",
@@ -104,9 +102,9 @@ public class JettyErrors extends AbstractHandler {
             response.setContentType(ApiServlet.JSON_TYPE);
             response.setHeader(ApiServlet.REQUEST_ID, ApiServlet.newRequestId());
             if (code == 404) {
-                response.setStatus(503);
-                response.setHeader("Retry-After", "1");
-                response.getOutputStream().write(ApiServlet.json(ApiResponse.error(NOT_SERVED)));
+                response.setStatus(ApiServlet.STARTING.status());
+                ApiServlet.STARTING.headers().forEach(response::setHeader);
+                response.getOutputStream().write(ApiServlet.json(ApiServlet.STARTING));
             } else {
                 response.getOutputStream().write(body(code, message));
             }

@@ -117,8 +117,7 @@ final class HeldAddresses {
      */
     @SuppressWarnings("unchecked")
     static List<String> addressesIn(EntityManager em, String subnetId, boolean uncommitted) {
-        boolean ur = uncommitted
-                && em.unwrap(Session.class).getPlatform().isDerby();
+        boolean ur = uncommitted && em.unwrap(Session.class).getPlatform().isDerby();
         return em.createNativeQuery("SELECT ip_address FROM ipallocations WHERE subnet_id = ?"
                 + (ur ? " WITH UR" : "")).setParameter(1, subnetId).getResultList();
     }
