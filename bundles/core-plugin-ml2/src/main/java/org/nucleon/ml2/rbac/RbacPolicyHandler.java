@@ -310,7 +310,7 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
     public void showPolicies(RequestContext context, String objectType, List<Map<String, Object>> views,
             Map<String, String> anyPolicy) {
         List<String> ids = views.stream().map(v -> (String) v.get("id")).toList();
-        String project = context == null ? null : context.projectId();
+        List<String> forCaller = targetsCovering(context == null ? null : context.projectId());
         Set<String> shared = new HashSet<>();
         Map<String, Set<String>> having = new HashMap<>();
         jpa.tx(TransactionType.Supports, em -> InLists.batches(ids).forEach(batch -> em.createQuery(
@@ -319,8 +319,7 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
                 .setParameter("t", objectType).setParameter("ids", batch).getResultList().forEach(row -> {
                     String id = (String) row[0];
                     String action = (String) row[1];
-                    boolean forCaller = WILDCARD.equals(row[2]) || project != null && project.equals(row[2]);
-                    if (ACCESS_AS_SHARED.equals(action) && forCaller) {
+                    if (ACCESS_AS_SHARED.equals(action) && forCaller.contains(row[2])) {
                         shared.add(id);
                     }
                     having.computeIfAbsent(action, a -> new HashSet<>()).add(id);
@@ -333,9 +332,14 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
         }
     }
 
+    /** The target projects of the policies that grant something to the project: everyone's, and its own. */
+    private static List<String> targetsCovering(String projectId) {
+        return projectId == null ? List.of(WILDCARD) : List.of(WILDCARD, projectId);
+    }
+
     @Override
     public Set<String> grantedTo(String objectType, String projectId) {
-        List<String> targets = projectId == null ? List.of(WILDCARD) : List.of(WILDCARD, projectId);
+        List<String> targets = targetsCovering(projectId);
         return jpa.txExpr(TransactionType.Supports, em -> Set.copyOf(em.createQuery("SELECT DISTINCT r.objectId "
                 + "FROM RbacPolicyEntity r WHERE r.objectType = :t AND r.targetProject IN :p", String.class)
                 .setParameter("t", objectType).setParameter("p", targets).getResultList()));
