@@ -17,9 +17,15 @@ public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Duration requestTimeout;
 
     public Http(String base) {
+        this(base, Duration.ofSeconds(30));
+    }
+
+    public Http(String base, Duration requestTimeout) {
         this.base = base;
+        this.requestTimeout = requestTimeout;
     }
 
     /** One answer: status, headers and the body parsed as JSON (null when empty or not JSON). */
@@ -42,7 +48,7 @@ public final class Http {
 
     public Answer send(String method, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         b.header("Accept", "application/json");

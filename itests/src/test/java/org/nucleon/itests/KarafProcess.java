@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -23,6 +26,7 @@ public final class KarafProcess implements AutoCloseable {
     private final Path home;
     private final String bindHost;
     private final int port = NucleonKarafTestSupport.freePort();
+    private final Set<String> startingAnswers = new LinkedHashSet<>();
     /** bin/karaf server, when {@link #start()} started it. */
     private Process karaf;
     /** The JVM bin/start left running, when {@link #startInBackground()} started it. */
@@ -112,10 +116,27 @@ public final class KarafProcess implements AutoCloseable {
         return pb;
     }
 
+    /**
+     * What {@code GET /v2.0/networks} answered while the server last started, before its first 200:
+     * each status with its NeutronError type (null for none), once, in the order first seen.
+     */
+    public List<String> startingAnswers() {
+        return List.copyOf(startingAnswers);
+    }
+
     private void awaitServing() throws IOException, InterruptedException {
-        Http api = api();
+        // a request sent around the moment pax-web restarts Jetty (once per boot) went unanswered until its
+        // time-out, and a 30 s one let the poll miss what the API answered meanwhile
+        Http api = new Http(baseUrl(), Duration.ofSeconds(2));
+        startingAnswers.clear();
         // a first boot resolves every feature; a loaded or stalled machine has taken over 2 minutes
-        if (!Http.await(300_000, () -> api.get("/v2.0/networks").status() == 200)) {
+        if (!Http.await(300_000, () -> {
+            Http.Answer networks = api.get("/v2.0/networks");
+            if (networks.status() != 200) {
+                startingAnswers.add(networks.status() + " " + networks.errorType());
+            }
+            return networks.status() == 200;
+        })) {
             throw new AssertionError("Nucleon did not serve /v2.0/networks on " + baseUrl() + " within 300 s");
         }
         // the plugins' extensions follow once their persistence units are built, which on a loaded

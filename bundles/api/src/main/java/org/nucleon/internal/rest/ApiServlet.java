@@ -33,12 +33,14 @@ import org.nucleon.internal.controller.ApiResponse;
 import org.nucleon.internal.controller.QueryString;
 import org.nucleon.internal.policy.PolicySource;
 import org.nucleon.internal.registry.ExtensionManager;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,13 +78,14 @@ public class ApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile QuotaEngine quotas;
 
-    /**
-     * Set once Karaf has installed its boot features, and kept (Karaf may register BootFinished again
-     * later). Until then every request is answered 503: this bundle starts before the plugins', and a
-     * part of the API would tell a client, say, that networks do not exist. On a restart Karaf registers
-     * BootFinished at once, so there the plugins' collections may still be missing for a moment.
-     */
+    /** Set once Karaf has installed its boot features, and kept (Karaf may register BootFinished again later). */
     private transient volatile boolean booted;
+
+    @Reference
+    private transient ServiceComponentRuntime components;
+
+    /** Every request is answered 503 until it opens. */
+    private transient BootGate bootGate;
 
     private transient Map<String, Object> settings;
     private transient ApiController.Authenticator authenticator;
@@ -101,9 +104,19 @@ public class ApiServlet extends HttpServlet {
     }
 
     @Activate
-    void activate(Map<String, Object> properties) {
+    void activate(BundleContext context, Map<String, Object> properties) {
+        activate(properties, new BootGate(() -> booted, () -> BootGate.bundlesNotStarted(context), components,
+                System::nanoTime));
+    }
+
+    void activate(Map<String, Object> properties, BootGate gate) {
         this.authenticator = authenticator(properties);
         this.settings = properties;
+        this.bootGate = gate;
+    }
+
+    boolean booted() {
+        return booted;
     }
 
     /**
@@ -164,7 +177,7 @@ public class ApiServlet extends HttpServlet {
                 answer = new ApiResponse(200, null, preflight);
             } else {
                 corsHeaders = cors.actual(req.getHeader("Origin"));
-                answer = booted ? controller.handle(apiRequest(req), requestId) : STARTING;
+                answer = bootGate.open() ? controller.handle(apiRequest(req), requestId) : STARTING;
             }
         } catch (NeutronException e) {
             answer = ApiResponse.error(e);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.servlet.ReadListener;
@@ -27,6 +28,7 @@ import org.junit.Test;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.internal.auth.KeystoneAuth;
 import org.nucleon.internal.registry.ExtensionManager;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /** auth_strategy picks the authenticator (anything else stops the API from starting); the base URL of links. */
 public class ApiServletTest {
@@ -87,14 +89,19 @@ public class ApiServletTest {
         assertFalse("Jetty must abort the answer, which a closed stream would end", closed.get());
     }
 
-    /** Until Karaf has installed its boot features the API is a part of itself: every request is a 503. */
+    /**
+     * Until Karaf has installed its boot features the API is a part of itself: every request is a 503.
+     * (What else the gate waits for is in BootGateTest.)
+     */
     @Test
     public void everyRequestIsA503UntilTheBootIsFinishedAndNoneAfter() throws Exception {
         ApiServlet servlet = new ApiServlet();
         Field extensions = ApiServlet.class.getDeclaredField("extensions");
         extensions.setAccessible(true);
         extensions.set(servlet, new ExtensionManager());
-        servlet.activate(Map.of());
+        ServiceComponentRuntime noComponents = proxy(ServiceComponentRuntime.class,
+                Map.of("getComponentDescriptionDTOs", List.of()));
+        servlet.activate(Map.of(), new BootGate(servlet::booted, List::of, noComponents, () -> 1L));
         servlet.init(proxy(ServletConfig.class, Map.of()));
 
         Map<String, Object> starting = get(servlet, "/");
