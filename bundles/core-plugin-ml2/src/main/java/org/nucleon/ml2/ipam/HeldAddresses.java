@@ -2,11 +2,19 @@ package org.nucleon.ml2.ipam;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
+import inet.ipaddr.ipv6.IPv6Address;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManager;
@@ -14,9 +22,10 @@ import org.eclipse.persistence.sessions.Session;
 import org.nucleon.ml2.subnet.SubnetEntity;
 
 /**
- * The addresses of IPv4 subnets that are held, as this server last saw them: a bit per address,
- * so that picking a free address reads no rows instead of every allocation of the subnet (that
- * read, and the walk over it, grew with the subnet and were a third of a port create).
+ * The addresses of subnets that are held, as this server last saw them: a bit per address for IPv4,
+ * the held addresses in order for IPv6, so that picking a free address reads no rows instead of every
+ * allocation of the subnet (that read, and the walk over it, grew with the subnet: a third of a port
+ * create on IPv4; on an IPv6 subnet of 10,000 ports, 22 ms per create).
  *
  * <p>Only a hint. The primary key of {@code ipallocations} still refuses an address held twice;
  * a pick that loses that race (to another server, or on a stale entry) drops the entry, and the
@@ -30,11 +39,13 @@ final class HeldAddresses {
     /** How old an entry that finds its subnet full must be before the subnet is read again to make sure. */
     static final long FULL_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
-     * Blocks up to a /8. The bits grow with the highest address held, not with the block (pools fill from
-     * their start), so a /8 costs 2 MB only once millions of its addresses are held. Larger blocks, and
-     * IPv6, are read whole at each pick ({@link #addressesIn}).
+     * IPv4 blocks up to a /8. The bits grow with the highest address held, not with the block (pools fill from
+     * their start), so a /8 costs 2 MB only once millions of its addresses are held. Larger blocks are read
+     * whole at each pick ({@link #addressesIn}).
      */
     static final int MAX_HOST_BITS = 24;
+    /** IPv6 blocks up to a /64 (Neutron's usual prefix), whose addresses are 64-bit offsets from the block's first. */
+    static final int MAX_IPV6_HOST_BITS = 64;
     private static final int MAX_SUBNETS = 1024;
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>(64, 0.75f, true) {
@@ -49,10 +60,11 @@ final class HeldAddresses {
     private HeldAddresses() {
     }
 
-    /** Whether the subnet's addresses are kept here: IPv4 blocks up to a /8. */
+    /** Whether the subnet's addresses are kept here: IPv4 blocks up to a /8, IPv6 blocks up to a /64. */
     static boolean covers(SubnetEntity s) {
         IPAddress block = s.block();
-        return block.isIPv4() && 32 - Ip.prefixLength(block) <= MAX_HOST_BITS;
+        return block.isIPv4() ? 32 - Ip.prefixLength(block) <= MAX_HOST_BITS
+                : 128 - Ip.prefixLength(block) <= MAX_IPV6_HOST_BITS;
     }
 
     /**
@@ -79,7 +91,7 @@ final class HeldAddresses {
     static void hold(SubnetEntity s, String ip) {
         Entry e = current(s.id());
         if (e != null) {
-            e.set(Ip.address(ip).toIPv4().longValue(), true);
+            e.set(Ip.address(ip), true);
         }
     }
 
@@ -87,7 +99,7 @@ final class HeldAddresses {
     static void release(String subnetId, String ip) {
         Entry e = current(subnetId);
         if (e != null) {
-            e.set(Ip.address(ip).toIPv4().longValue(), false);
+            e.set(Ip.address(ip), false);
         }
     }
 
@@ -130,25 +142,21 @@ final class HeldAddresses {
     }
 
     private static Entry load(EntityManager em, SubnetEntity s, boolean uncommitted) {
-        Entry e = new Entry(s, addressesIn(em, s.id(), uncommitted));
+        List<String> held = addressesIn(em, s.id(), uncommitted);
+        Entry e = s.block().isIPv4() ? new Ipv4Entry(s, held) : new Ipv6Entry(s, held);
         synchronized (ENTRIES) {
             ENTRIES.put(s.id(), e);
         }
         return e;
     }
 
-    /** One subnet: bit i is the block's i-th address. */
-    private static final class Entry {
+    /** One subnet as this server last read it. */
+    private abstract static class Entry {
         final String networkId;
-        final long base;
-        final BitSet held;
         final long loadedAt = System.nanoTime();
 
-        Entry(SubnetEntity s, List<String> held) {
+        Entry(SubnetEntity s) {
             networkId = s.networkId();
-            base = s.block().getLower().toIPv4().longValue();
-            this.held = new BitSet();
-            held.forEach(ip -> this.held.set(index(Ip.address(ip).toIPv4().longValue())));
         }
 
         long age() {
@@ -159,15 +167,38 @@ final class HeldAddresses {
             return age() > TTL_NANOS;
         }
 
+        abstract void set(IPAddress address, boolean held);
+
+        /**
+         * In the first pool with a free address, one at random among its first {@code window} free ones
+         * (neither held nor in {@code mine}), which is then held here; null when every pool is full.
+         */
+        abstract String pick(List<IPAddressSeqRange> pools, int window, Collection<String> mine);
+    }
+
+    /** An IPv4 subnet: bit i is the block's i-th address. */
+    private static final class Ipv4Entry extends Entry {
+        final long base;
+        final BitSet held;
+
+        Ipv4Entry(SubnetEntity s, List<String> held) {
+            super(s);
+            base = s.block().getLower().toIPv4().longValue();
+            this.held = new BitSet();
+            held.forEach(ip -> this.held.set(index(Ip.address(ip).toIPv4().longValue())));
+        }
+
         private int index(long address) {
             return (int) (address - base);
         }
 
-        synchronized void set(long address, boolean value) {
-            held.set(index(address), value);
+        @Override
+        synchronized void set(IPAddress address, boolean value) {
+            held.set(index(address.toIPv4().longValue()), value);
         }
 
         /** Counts the free addresses among the first {@code window} of the pool, then takes a random one of them. */
+        @Override
         synchronized String pick(List<IPAddressSeqRange> pools, int window, Collection<String> mine) {
             for (IPAddressSeqRange pool : pools) {
                 int first = index(pool.getLower().toIPv4().longValue());
@@ -207,6 +238,68 @@ final class HeldAddresses {
 
         private boolean notMine(int i, Collection<String> mine) {
             return mine.isEmpty() || !mine.contains(Ip.ipv4Text(base + i));
+        }
+    }
+
+    /**
+     * An IPv6 subnet of a /64 or longer: the held addresses as unsigned offsets from the block's first
+     * address, in order, so that a pick steps over the held ones from the pool's start and formats only
+     * the address it takes.
+     */
+    private static final class Ipv6Entry extends Entry {
+        final BigInteger base;
+        final NavigableSet<Long> held = new TreeSet<>(Long::compareUnsigned);
+
+        Ipv6Entry(SubnetEntity s, List<String> held) {
+            super(s);
+            base = s.block().getLower().getValue();
+            held.forEach(ip -> this.held.add(offset(Ip.address(ip))));
+        }
+
+        private long offset(IPAddress address) {
+            return address.getValue().subtract(base).longValue();
+        }
+
+        @Override
+        synchronized void set(IPAddress address, boolean value) {
+            if (value) {
+                held.add(offset(address));
+            } else {
+                held.remove(offset(address));
+            }
+        }
+
+        @Override
+        synchronized String pick(List<IPAddressSeqRange> pools, int window, Collection<String> mine) {
+            Set<Long> taken = new HashSet<>();
+            mine.forEach(ip -> taken.add(offset(Ip.address(ip))));
+            for (IPAddressSeqRange pool : pools) {
+                List<Long> free = free(offset(pool.getLower()), offset(pool.getUpper()), window, taken);
+                if (!free.isEmpty()) {
+                    long chosen = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+                    held.add(chosen);
+                    return Ip.text(new IPv6Address(base.add(new BigInteger(Long.toUnsignedString(chosen)))));
+                }
+            }
+            return null;
+        }
+
+        /** The first {@code limit} offsets of [first, last] (unsigned) that are neither held nor taken, in order. */
+        private List<Long> free(long first, long last, int limit, Set<Long> taken) {
+            List<Long> free = new ArrayList<>();
+            Iterator<Long> heldFromFirst = held.tailSet(first, true).iterator();
+            Long nextHeld = heldFromFirst.hasNext() ? heldFromFirst.next() : null;
+            for (long o = first; free.size() < limit; o++) {
+                if (nextHeld != null && nextHeld == o) {
+                    nextHeld = heldFromFirst.hasNext() ? heldFromFirst.next() : null;
+                } else if (!taken.contains(o)) {
+                    free.add(o);
+                }
+                if (o == last) {
+                    break;
+                }
+            }
+            return free;
         }
     }
 }

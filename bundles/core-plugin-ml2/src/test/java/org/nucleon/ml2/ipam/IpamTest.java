@@ -174,6 +174,61 @@ public class IpamTest {
                 List.of(fixed(big, "10.255.255.200")), MAC, "")));
     }
 
+    /** Stateful IPv6 (no address mode): kept in memory up to a /64, picked from the pool's start as IPv4. */
+    @Test
+    public void ipv6SubnetsAreKeptInMemoryAndPickedFromThePoolsStart() {
+        String v6net = f.network("v6");
+        String v6 = (String) f.subnet(v6net, 6, "cidr", "fd00:78::/64").get("id");
+        String slash63 = (String) f.subnet(f.network("v6-large"), 6, "cidr", "fd00:7a::/63").get("id");
+        assertTrue(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, v6))));
+        assertFalse(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, slash63))));
+
+        assertEquals("fd00:78::1", f.jpa.txExpr(em -> Ipam.allocate(em, v6net, "dhcp", null, MAC, "network:dhcp"))
+                .get(0).get("ip_address"));
+        // another server takes ::2: the key refuses this server's pick of it, and the retry reads the subnet again
+        f.jpa.tx(em -> em.persist(new IpAllocationEntity(v6, "fd00:78::2", "elsewhere", v6net, "", 0)));
+        PersistenceException lost = null;
+        try {
+            f.jpa.txExpr(em -> Ipam.allocate(em, v6net, "dhcp2", null, MAC, "network:dhcp"));
+        } catch (PersistenceException e) {
+            lost = e;
+        }
+        assertTrue(String.valueOf(lost), lost != null && Transactions.isConflict(lost));
+        assertEquals("fd00:78::3", f.jpa.txExpr(em -> Ipam.allocate(em, v6net, "dhcp2", null, MAC, "network:dhcp"))
+                .get(0).get("ip_address"));
+
+        // one transaction's picks: distinct, each from the first 1,000 free addresses (from ::4, the gateway being ::
+        // as in Neutron), so all 300 within the first 1,300 addresses
+        Set<String> picked = new HashSet<>();
+        f.jpa.tx(em -> {
+            for (int i = 0; i < 300; i++) {
+                picked.add((String) Ipam.allocate(em, v6net, "bulk" + i, null, MAC, "compute:nova").get(0)
+                        .get("ip_address"));
+            }
+        });
+        assertEquals(300, picked.size());
+        for (String ip : picked) {
+            assertTrue(ip, Ip.range("fd00:78::4", "fd00:78::517").contains(Ip.address(ip)));
+        }
+    }
+
+    /** The offsets of a /64 are unsigned 64-bit numbers: a pool at its very top fills and then fails. */
+    @Test
+    public void anIpv6PoolAtTheTopOfItsBlockFillsAndThenFails() {
+        String v6net = f.network("v6-top");
+        String top = (String) f.subnet(v6net, 6, "cidr", "fd00:79::/64", "allocation_pools",
+                List.of(body("start", "fd00:79::ffff:ffff:ffff:fffe", "end", "fd00:79::ffff:ffff:ffff:ffff")))
+                .get("id");
+        Set<String> picked = new HashSet<>();
+        for (String port : List.of("a", "b")) {
+            picked.add((String) f.jpa.txExpr(em -> Ipam.allocate(em, v6net, port, List.of(body("subnet_id", top)),
+                    MAC, "")).get(0).get("ip_address"));
+        }
+        assertEquals(Set.of("fd00:79::ffff:ffff:ffff:fffe", "fd00:79::ffff:ffff:ffff:ffff"), picked);
+        expect("IpAddressGenerationFailure", () -> f.jpa.txExpr(em -> Ipam.allocate(em, v6net, "c",
+                List.of(body("subnet_id", top)), MAC, "")));
+    }
+
     @Test
     public void fullSubnetFails() {
         String small = (String) f.subnet(net, 4, "cidr", "10.79.2.0/30").get("id");
