@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 /**
  * Reads what other tables hold for a page of resources (a page of ports' addresses, groups,
@@ -20,16 +21,36 @@ public final class PageKeys {
     /** The page's key range, or null to read by IN lists. */
     private final String low;
     private final String high;
+    /** How many rows the range may hold before it is read by IN lists instead; 0 when known to be dense. */
+    private final int maxRangeRows;
 
-    private PageKeys(Set<String> keys, String low, String high) {
+    private PageKeys(Set<String> keys, String low, String high, int maxRangeRows) {
         this.keys = keys;
         this.low = low;
         this.high = high;
+        this.maxRangeRows = maxRangeRows;
     }
 
     /** Keys read by IN lists, as for one resource or a few. */
     public static PageKeys of(Collection<String> ids) {
-        return new PageKeys(new HashSet<>(ids), null, null);
+        return new PageKeys(new HashSet<>(ids), null, null, 0);
+    }
+
+    /**
+     * A page's keys for a table of another bundle (an extension's bindings or tags), which cannot read the
+     * resources' own table to see whether the page is dense: {@link #query} reads the page's key range once, at
+     * most {@code maxRangeRows} rows of it, and reads by IN lists when the range holds more (a filtered page,
+     * spread over the ids). The keys are resource ids, canonical UUIDs, which Java and the databases order alike.
+     *
+     * @param maxRangeRows a few times the rows the page's own resources may have
+     */
+    public static PageKeys unchecked(Collection<String> ids, int maxRangeRows) {
+        Set<String> keys = new HashSet<>(ids);
+        if (keys.size() <= InLists.BATCH) {
+            return of(keys);
+        }
+        return new PageKeys(keys, keys.stream().min(String::compareTo).orElseThrow(),
+                keys.stream().max(String::compareTo).orElseThrow(), maxRangeRows);
     }
 
     /**
@@ -49,7 +70,7 @@ public final class PageKeys {
                 String.class).setParameter("low", low).setParameter("high", high)
                 .setMaxResults(2 * keys.size() + 1).getResultList();
         boolean dense = inRange.size() <= 2 * keys.size() && new HashSet<>(inRange).containsAll(keys);
-        return dense ? new PageKeys(keys, low, high) : of(keys);
+        return dense ? new PageKeys(keys, low, high, 0) : of(keys);
     }
 
     /** The page's keys. */
@@ -72,13 +93,20 @@ public final class PageKeys {
     public <T> List<T> query(EntityManager em, String jpql, String keyPath, Class<T> type, Function<T, String> keyOf) {
         List<T> out = new ArrayList<>();
         if (low != null) {
-            em.createQuery(String.format(jpql, keyPath + " BETWEEN :low AND :high"), type).setParameter("low", low)
-                    .setParameter("high", high).getResultList().forEach(row -> {
-                        if (keys.contains(keyOf.apply(row))) {
-                            out.add(row);
-                        }
-                    });
-            return out;
+            TypedQuery<T> range = em.createQuery(String.format(jpql, keyPath + " BETWEEN :low AND :high"), type)
+                    .setParameter("low", low).setParameter("high", high);
+            if (maxRangeRows > 0) {
+                range.setMaxResults(maxRangeRows + 1);
+            }
+            List<T> rows = range.getResultList();
+            if (maxRangeRows == 0 || rows.size() <= maxRangeRows) {
+                rows.forEach(row -> {
+                    if (keys.contains(keyOf.apply(row))) {
+                        out.add(row);
+                    }
+                });
+                return out;
+            }
         }
         for (List<String> batch : InLists.batches(keys)) {
             out.addAll(em.createQuery(String.format(jpql, keyPath + " IN :keys"), type).setParameter("keys", batch)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManager;
+import org.nucleon.api.persistence.PageKeys;
 
 /** The tag table, inside the caller's transaction. Each change says whether it changed anything. */
 final class TagStore {
@@ -21,15 +22,17 @@ final class TagStore {
                 .setParameter("id", id).getResultList();
     }
 
-    /** Resource id to its tags in order, for those of the ids that have some; one query. */
+    /**
+     * Resource id to its tags in order, for those of the ids that have some: a page's id range in one read, or
+     * IN lists for a few ids or a spread-out page (PageKeys; one IN list of a whole page made Derby scan the
+     * table).
+     */
     static Map<String, List<String>> tagsOf(EntityManager em, Collection<String> ids) {
         Map<String, List<String>> out = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT t.resourceId, t.tag FROM TagEntity t WHERE t.resourceId IN :ids ORDER BY t.tag",
-                    Object[].class).setParameter("ids", ids).getResultList()
-                    .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                            .add((String) row[1]));
-        }
+        PageKeys.unchecked(ids, 4 * ids.size()).query(em,
+                "SELECT t.resourceId, t.tag FROM TagEntity t WHERE %s ORDER BY t.resourceId, t.tag",
+                "t.resourceId", Object[].class, row -> (String) row[0])
+                .forEach(row -> out.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
         return out;
     }
 

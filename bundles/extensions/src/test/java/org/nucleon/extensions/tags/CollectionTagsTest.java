@@ -177,6 +177,29 @@ public class CollectionTagsTest {
         assertEquals(List.of(), items.get(1).get("tags"));
     }
 
+    /**
+     * A page longer than one IN list: read by its id range, or by IN lists when the range holds many other
+     * tags (a filtered page); each item gets its own tags, in order, either way.
+     */
+    @Test
+    public void aLongPageShowsEachItemsOwnTags() {
+        List<String> ids = IntStream.range(0, 300).mapToObj(i -> String.format("%08d-0000-0000-0000-000000000000", i))
+                .toList();
+        for (int i = 0; i < ids.size(); i++) {
+            call(Operation.UPDATE_ALL, ids.get(i), null, body(i % 2 == 0 ? List.of("t" + i, "even") : List.of("odd")));
+        }
+        for (List<String> page : List.of(ids.subList(50, 150), IntStream.range(0, 300).filter(i -> i % 4 == 1)
+                .mapToObj(ids::get).toList())) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            page.forEach(id -> items.add(new LinkedHashMap<>(Map.of("id", id))));
+            networks.extend(JpaFixture.ADMIN, items);
+            for (Map<String, Object> item : items) {
+                int i = ids.indexOf((String) item.get("id"));
+                assertEquals(item.toString(), i % 2 == 0 ? List.of("even", "t" + i) : List.of("odd"), item.get("tags"));
+            }
+        }
+    }
+
     private Set<String> filtered(CollectionTags tags, Map<String, List<Object>> filters) {
         ListQuery q = tags.restrict(JpaFixture.ADMIN, new ListQuery(filters, List.of(), 0, null, false));
         Set<String> out = new java.util.TreeSet<>();

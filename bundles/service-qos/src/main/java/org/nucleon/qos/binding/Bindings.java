@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.persistence.InLists;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.qos.policy.PolicyEntity;
 
 /** The policies of networks and ports, as stored by {@link PolicyBindings}. */
@@ -59,14 +59,16 @@ public final class Bindings {
         return projects;
     }
 
-    /** Resource id to policy id, for those of the resources that have one; one query per batch (InLists). */
+    /**
+     * Resource id to policy id, for those of the resources that have one: a page's id range in one read
+     * (a resource has one binding at most), or IN lists for a few ids or a spread-out page (PageKeys).
+     */
     static Map<String, String> policiesOf(EntityManager em, Collection<String> resourceIds) {
         Map<String, String> out = new HashMap<>();
-        for (List<String> batch : InLists.batches(resourceIds)) {
-            em.createQuery("SELECT b.resourceId, b.policy.id FROM BindingEntity b WHERE b.resourceId IN :ids",
-                    Object[].class).setParameter("ids", batch).getResultList()
-                    .forEach(row -> out.put((String) row[0], (String) row[1]));
-        }
+        PageKeys.unchecked(resourceIds, 2 * resourceIds.size()).query(em,
+                "SELECT b.resourceId, b.policy.id FROM BindingEntity b WHERE %s ORDER BY b.resourceId",
+                "b.resourceId", Object[].class, row -> (String) row[0])
+                .forEach(row -> out.put((String) row[0], (String) row[1]));
         return out;
     }
 }

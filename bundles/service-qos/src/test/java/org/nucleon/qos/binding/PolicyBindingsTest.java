@@ -6,8 +6,12 @@ import static org.nucleon.qos.QosFixture.ADMIN;
 import static org.nucleon.qos.QosFixture.expect;
 import static org.nucleon.qos.QosFixture.member;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.After;
 import org.junit.Test;
 import org.nucleon.qos.QosFixture;
@@ -50,6 +54,39 @@ public class PolicyBindingsTest {
         // an update that does not name the policy keeps it
         b.updated(ADMIN, "port", PORT, Map.of("name", "x"));
         assertEquals(pid, b.port(PORT, NET).get("qos_policy_id"));
+    }
+
+    /**
+     * A page's policies: by its id range when the range holds few other bindings, by IN lists when it holds
+     * many (a filtered page); the same answer either way, and only the page's resources in it.
+     */
+    @Test
+    public void aPageOfResourcesGetsItsPoliciesAndNoOthers() {
+        String pid = f.policy();
+        String other = f.policy();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        Collections.sort(ids);
+        Map<String, String> policyOf = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            policyOf.put(ids.get(i), i % 3 == 0 ? pid : other);
+            network(ids.get(i), policyOf.get(ids.get(i)));
+        }
+        // a dense page: 100 consecutive ids, read by their range
+        List<String> dense = ids.subList(100, 200);
+        Map<String, String> expected = new HashMap<>();
+        dense.forEach(id -> expected.put(id, policyOf.get(id)));
+        assertEquals(expected, f.jpa.txExpr(em -> Bindings.policiesOf(em, dense)));
+        // a spread-out page: every fifth id, whose range holds nearly 400 bindings, more than twice 80
+        List<String> spread = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 5) {
+            spread.add(ids.get(i));
+        }
+        expected.clear();
+        spread.forEach(id -> expected.put(id, policyOf.get(id)));
+        assertEquals(expected, f.jpa.txExpr(em -> Bindings.policiesOf(em, spread)));
     }
 
     @Test
