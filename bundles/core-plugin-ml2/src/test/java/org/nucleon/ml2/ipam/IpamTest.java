@@ -154,17 +154,29 @@ public class IpamTest {
         assertEquals(Map.of(), f.jpa.txExpr(em -> Ipam.fixedIpsOf(em, PageKeys.of(List.of("p2")))));
     }
 
+    /** A subnet on a network of its own. */
+    private record Kept(String network, String subnet) {
+    }
+
+    /** Makes both subnets, each on a network of its own; the first is kept in memory, the second not. */
+    private Kept keptButNotOneBitLarger(int version, String cidr, String largerCidr) {
+        String network = f.network("kept");
+        String subnet = (String) f.subnet(network, version, "cidr", cidr).get("id");
+        String larger = (String) f.subnet(f.network("not-kept"), version, "cidr", largerCidr).get("id");
+        assertTrue(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, subnet))));
+        assertFalse(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, larger))));
+        return new Kept(network, subnet);
+    }
+
     /**
      * Blocks larger than a /16 are kept in memory too (up to a /8): picks there read no rows, which
      * on Derby is what keeps concurrent creates on one large subnet from deadlocking.
      */
     @Test
     public void largeIpv4BlocksAreKeptInMemory() {
-        String other = f.network("large");
-        String big = (String) f.subnet(other, 4, "cidr", "10.0.0.0/8").get("id");
-        String slash7 = (String) f.subnet(f.network("too-large"), 4, "cidr", "12.0.0.0/7").get("id");
-        assertTrue(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, big))));
-        assertFalse(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, slash7))));
+        Kept large = keptButNotOneBitLarger(4, "10.0.0.0/8", "12.0.0.0/7");
+        String other = large.network();
+        String big = large.subnet();
         List<Map<String, Object>> high = f.jpa.txExpr(em -> Ipam.allocate(em, other, "high",
                 List.of(fixed(big, "10.255.255.200")), MAC, ""));
         assertEquals("10.255.255.200", high.get(0).get("ip_address"));
@@ -177,11 +189,9 @@ public class IpamTest {
     /** Stateful IPv6 (no address mode): kept in memory up to a /64, picked from the pool's start as IPv4. */
     @Test
     public void ipv6SubnetsAreKeptInMemoryAndPickedFromThePoolsStart() {
-        String v6net = f.network("v6");
-        String v6 = (String) f.subnet(v6net, 6, "cidr", "fd00:78::/64").get("id");
-        String slash63 = (String) f.subnet(f.network("v6-large"), 6, "cidr", "fd00:7a::/63").get("id");
-        assertTrue(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, v6))));
-        assertFalse(HeldAddresses.covers(f.jpa.txExpr(em -> em.find(SubnetEntity.class, slash63))));
+        Kept slash64 = keptButNotOneBitLarger(6, "fd00:78::/64", "fd00:7a::/63");
+        String v6net = slash64.network();
+        String v6 = slash64.subnet();
 
         assertEquals("fd00:78::1", f.jpa.txExpr(em -> Ipam.allocate(em, v6net, "dhcp", null, MAC, "network:dhcp"))
                 .get(0).get("ip_address"));
