@@ -12,7 +12,7 @@ import org.nucleon.api.callback.ResourceCallback;
 import org.nucleon.api.callback.ResourceEvent;
 import org.nucleon.api.context.RequestContext;
 import org.nucleon.api.error.NeutronException;
-import org.nucleon.api.persistence.InLists;
+import org.nucleon.api.persistence.PageKeys;
 import org.nucleon.api.plugin.ResourceExtender;
 import org.nucleon.api.plugin.ResourceHandler;
 import org.osgi.service.component.annotations.Component;
@@ -95,12 +95,10 @@ public class NetworkAvailabilityZones implements ResourceCallback, ResourceExten
         List<String> ids = items.stream().map(i -> i.get("id")).filter(Objects::nonNull).map(String::valueOf)
                 .distinct().toList();
         Map<String, List<String>> hints = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jpa.tx(TransactionType.Supports, em -> InLists.batches(ids).forEach(batch -> em.createQuery(
-                    "select h from AzHintsEntity h where h.resourceId in :ids", AzHintsEntity.class)
-                    .setParameter("ids", batch).getResultList()
-                    .forEach(h -> hints.put(h.resourceId, Json.read(h.hints, NAMES)))));
-        }
+        // a network has one row of hints at most; a page's range in one read, as the tags and QoS bindings
+        jpa.tx(TransactionType.Supports, em -> PageKeys.unchecked(ids, 2 * ids.size()).query(em,
+                "select h from AzHintsEntity h where %s order by h.resourceId", "h.resourceId", AzHintsEntity.class,
+                h -> h.resourceId).forEach(h -> hints.put(h.resourceId, Json.read(h.hints, NAMES))));
         for (Map<String, Object> item : items) {
             item.put(HINTS, hints.getOrDefault(String.valueOf(item.get("id")), List.of()));
             item.put(ZONES, List.of());

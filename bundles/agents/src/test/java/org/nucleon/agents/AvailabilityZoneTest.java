@@ -61,10 +61,31 @@ public class AvailabilityZoneTest extends AgentsFixture {
     }
 
     private void createNetwork(List<String> hints) {
+        createNetwork(NET, hints);
+    }
+
+    private void createNetwork(String id, List<String> hints) {
         Map<String, Object> request = new HashMap<>(Map.of("name", "n1"));
         request.put(NetworkAvailabilityZones.HINTS, hints);
-        networkZones.handle(new ResourceEvent("network", Event.PRECOMMIT_CREATE, ADMIN, NET,
-                Map.of("id", NET), null, request));
+        networkZones.handle(new ResourceEvent("network", Event.PRECOMMIT_CREATE, ADMIN, id,
+                Map.of("id", id), null, request));
+    }
+
+    /** A page longer than one IN list (read by its id range) gets each network's own hints. */
+    @Test
+    public void aLongPageShowsEachNetworksOwnHints() {
+        report(Zones.DHCP_AGENT, "node-1", "zone-a");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String id = String.format("%08d-0000-0000-0000-000000000000", i);
+            createNetwork(id, i % 2 == 0 ? List.of("zone-a") : List.of());
+            items.add(new HashMap<>(Map.of("id", id)));
+        }
+        networkZones.extend(ADMIN, items);
+        for (int i = 0; i < items.size(); i++) {
+            assertEquals(items.get(i).toString(), i % 2 == 0 ? List.of("zone-a") : List.of(),
+                    items.get(i).get(NetworkAvailabilityZones.HINTS));
+        }
     }
 
     @Test
