@@ -45,6 +45,11 @@ public final class PageKeys {
      * @param maxRangeRows a few times the rows the page's own resources may have
      */
     public static PageKeys unchecked(Collection<String> ids, int maxRangeRows) {
+        return spanning(ids, maxRangeRows);
+    }
+
+    /** The ids' range, or IN lists when they are few enough for one. */
+    private static PageKeys spanning(Collection<String> ids, int maxRangeRows) {
         Set<String> keys = new HashSet<>(ids);
         if (keys.size() <= InLists.BATCH) {
             return of(keys);
@@ -58,19 +63,17 @@ public final class PageKeys {
      * @param ids    the page's ids
      */
     public static PageKeys of(EntityManager em, String entity, Collection<String> ids) {
-        Set<String> keys = new HashSet<>(ids);
-        if (keys.size() <= InLists.BATCH) {
-            return of(keys);
+        PageKeys page = spanning(ids, 0);
+        if (page.low == null) {
+            return page;
         }
-        String low = keys.stream().min(String::compareTo).orElseThrow();
-        String high = keys.stream().max(String::compareTo).orElseThrow();
         // Dense: at most as many other rows in the range as the page has. The database orders the
         // ids, so the range must also hold every id of the page as the database compares them.
         List<String> inRange = em.createQuery("SELECT e.id FROM " + entity + " e WHERE e.id BETWEEN :low AND :high",
-                String.class).setParameter("low", low).setParameter("high", high)
-                .setMaxResults(2 * keys.size() + 1).getResultList();
-        boolean dense = inRange.size() <= 2 * keys.size() && new HashSet<>(inRange).containsAll(keys);
-        return dense ? new PageKeys(keys, low, high, 0) : of(keys);
+                String.class).setParameter("low", page.low).setParameter("high", page.high)
+                .setMaxResults(2 * page.keys.size() + 1).getResultList();
+        boolean dense = inRange.size() <= 2 * page.keys.size() && new HashSet<>(inRange).containsAll(page.keys);
+        return dense ? page : of(page.keys);
     }
 
     /** The page's keys. */
