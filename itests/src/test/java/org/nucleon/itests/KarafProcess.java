@@ -118,20 +118,29 @@ public final class KarafProcess implements AutoCloseable {
 
     /**
      * What {@code GET /v2.0/networks} answered while the server last started, before its first 200:
-     * each status with its NeutronError type (null for none), once, in the order first seen.
+     * each status with its NeutronError type (null for none), once, in the order first seen; and
+     * "unanswered" with the exception for a request that got no answer after an earlier one did.
      */
     public List<String> startingAnswers() {
         return List.copyOf(startingAnswers);
     }
 
     private void awaitServing() throws IOException, InterruptedException {
-        // a request sent around the moment pax-web restarts Jetty (once per boot) went unanswered until its
-        // time-out, and a 30 s one let the poll miss what the API answered meanwhile
+        // a stalled request must not let the poll miss what the API answers meanwhile
         Http api = new Http(baseUrl(), Duration.ofSeconds(2));
         startingAnswers.clear();
         // a first boot resolves every feature; a loaded or stalled machine has taken over 2 minutes
         if (!Http.await(300_000, () -> {
-            Http.Answer networks = api.get("/v2.0/networks");
+            Http.Answer networks;
+            try {
+                networks = api.get("/v2.0/networks");
+            } catch (IOException e) {
+                // refused before Jetty listens; once it has answered, a request it drops is worth a record
+                if (!startingAnswers.isEmpty()) {
+                    startingAnswers.add("unanswered " + e.getClass().getSimpleName());
+                }
+                throw e;
+            }
             if (networks.status() != 200) {
                 startingAnswers.add(networks.status() + " " + networks.errorType());
             }

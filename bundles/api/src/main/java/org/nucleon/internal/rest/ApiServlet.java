@@ -22,6 +22,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.karaf.features.BootFinished;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.quota.QuotaEngine;
 import org.nucleon.internal.auth.KeystoneAuth;
@@ -55,7 +57,9 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Servlet.class, configurationPid = "org.nucleon.api", property = {
     HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
-    HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=nucleon-api"})
+    HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=nucleon-api",
+    // pax-web's: initialised while Jetty starts the context, so Jetty's own errors are NeutronErrors from the first request
+    "load-on-startup:Integer=0"})
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
@@ -83,6 +87,9 @@ public class ApiServlet extends HttpServlet {
 
     @Reference
     private transient ServiceComponentRuntime components;
+
+    @Reference
+    private transient JettyErrors jettyErrors;
 
     /** Every request is answered 503 until it opens. */
     private transient BootGate bootGate;
@@ -151,6 +158,10 @@ public class ApiServlet extends HttpServlet {
     @Override
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
+        ContextHandler.Context jetty = ContextHandler.getCurrentContext();
+        if (jetty != null) {
+            jettyErrors.installIn(jetty.getContextHandler().getServer());
+        }
         ApiConfig api = apiConfig(settings);
         controller = new ApiController(extensions::snapshot, () -> api, authenticator, policySource(settings),
                 () -> quotas, extensions::restarting);
@@ -168,6 +179,11 @@ public class ApiServlet extends HttpServlet {
      */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Request jetty = Request.getBaseRequest(req);
+        if (jetty != null) {
+            // pax-web builds a new server when its settings change, and initialises this servlet in it lazily
+            jettyErrors.installIn(jetty.getHttpChannel().getServer());
+        }
         String requestId = newRequestId();
         ApiResponse answer;
         Map<String, String> corsHeaders = Map.of();

@@ -7,10 +7,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.internal.controller.ApiResponse;
@@ -22,48 +20,51 @@ import org.slf4j.LoggerFactory;
 /**
  * Requests Jetty refuses before any servlet sees them (a path with a malformed percent escape
  * such as {@code /v2.0/networks/%zz}, headers too large) are answered by the server's
- * {@link ErrorHandler}, by default with an HTML page. pax-web adds every {@link Handler} service
- * to its Jetty server and hands it the server; this handler passes every request on and only
- * uses that moment to put a NeutronError-writing error handler into the server, giving Jetty's
- * own back when it goes (so a stopped or updated API bundle leaves none of its classes there).
- * pax-web restarts its Jetty server whenever a Handler service comes or goes, so this component
- * has no configuration: it comes and goes with the API bundle alone, never with a settings change.
+ * {@link ErrorHandler}, by default with an HTML page. The API servlet hands this component the
+ * server it runs in (while Jetty initialises it, and again from a request should pax-web have
+ * built a new server since), and this component puts a NeutronError-writing error handler into
+ * it, giving Jetty's own back when it goes, so a stopped or updated API bundle leaves none of its
+ * classes there. It is not a Jetty {@code Handler} service, as it once was: pax-web restarts its
+ * whole server for every such service that comes or goes, which dropped the connections of that
+ * moment on every boot. It has no configuration, so a change of the API's settings, which
+ * restarts the servlet, leaves the handler in place to answer the gap with a 503.
  */
-@Component(service = Handler.class)
-public class JettyErrors extends AbstractHandler {
+@Component(service = JettyErrors.class)
+public class JettyErrors {
     private static final Logger LOG = LoggerFactory.getLogger(JettyErrors.class);
-    private Server installedIn;
+    private volatile Server installedIn;
     private ErrorHandler previous;
 
-    @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) {
-        // requests pass on to the contexts
+    /** Puts the NeutronError handler into the server, unless it is there already: cheap on every request. */
+    void installIn(Server server) {
+        if (server != null && server != installedIn) {
+            install(server);
+        }
     }
 
-    @Override
-    public synchronized void setServer(Server server) {
-        super.setServer(server);
-        if (server == null || installedIn != null) {
+    private synchronized void install(Server server) {
+        if (server == installedIn) {
             return;
         }
-        // this runs inside Jetty's start: whatever goes wrong must not keep the server from starting
         try {
             ErrorHandler ours = new NeutronErrorHandler();
-            // given the server first: the server starts its new bean, and a started handler takes no server
             ours.setServer(server);
+            // the server starts its new bean when it runs already; the old server, if any, is pax-web's past one
             previous = server.getErrorHandler();
             server.setErrorHandler(ours);
             installedIn = server;
             LOG.debug("Jetty's own errors are NeutronErrors now");
         } catch (RuntimeException e) {
+            installedIn = server;
             LOG.warn("Jetty's own errors stay HTML pages: its error handler could not be replaced", e);
         }
     }
 
     @Deactivate
     synchronized void deactivate() {
-        if (installedIn != null && installedIn.getErrorHandler() instanceof NeutronErrorHandler) {
-            installedIn.setErrorHandler(previous);
+        Server server = installedIn;
+        if (server != null && server.getErrorHandler() instanceof NeutronErrorHandler) {
+            server.setErrorHandler(previous);
         }
         installedIn = null;
     }

@@ -1,6 +1,8 @@
 package org.nucleon.internal.rest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +14,6 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.HandlerCollection;
 import org.junit.Test;
 
 public class JettyErrorsTest {
@@ -33,13 +34,12 @@ public class JettyErrorsTest {
                 error(new JettyErrors.NeutronErrorHandler().badMessageError(431, null, new HttpFields())).get("type"));
     }
 
-    /** As pax-web does it: the handler sits in the server's tree, which hands it the server while starting. */
+    /** As the API servlet does it: the server is running when the servlet hands it over. */
     @Test
     public void aRunningJettyAnswersAPathItCannotDecodeWithANeutronError() throws Exception {
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
-        JettyErrors errors = new JettyErrors();
-        server.setHandler(new HandlerCollection(errors));
         server.start();
+        new JettyErrors().installIn(server);
         try {
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             String answer = get(port, "/v2.0/networks/%zz");
@@ -59,8 +59,8 @@ public class JettyErrorsTest {
     @Test
     public void aPathNoServletTakesIsAnsweredAsAServerStarting() throws Exception {
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
-        server.setHandler(new HandlerCollection(new JettyErrors()));
         server.start();
+        new JettyErrors().installIn(server);
         try {
             String answer = get(((ServerConnector) server.getConnectors()[0]).getLocalPort(), "/v2.0/networks");
             assertTrue(answer, answer.startsWith("HTTP/1.1 503 "));
@@ -87,9 +87,33 @@ public class JettyErrorsTest {
         Server server = new Server();
         JettyErrors errors = new JettyErrors();
         var jettys = server.getErrorHandler();
-        errors.setServer(server);
-        assertTrue(server.getErrorHandler() instanceof JettyErrors.NeutronErrorHandler);
+        errors.installIn(server);
+        var ours = server.getErrorHandler();
+        assertTrue(ours instanceof JettyErrors.NeutronErrorHandler);
+        errors.installIn(server);
+        assertSame("handed the same server again, as on every request", ours, server.getErrorHandler());
         errors.deactivate();
         assertEquals(jettys, server.getErrorHandler());
+    }
+
+    /** pax-web builds a new server when its settings change: the next request hands that one over. */
+    @Test
+    public void aServerBuiltAnewGetsTheHandlerAndGivesItBackWhenTheComponentGoes() throws Exception {
+        JettyErrors errors = new JettyErrors();
+        Server before = new Server();
+        errors.installIn(before);
+        Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
+        server.start();
+        try {
+            errors.installIn(server);
+            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            assertTrue(get(port, "/v2.0/networks/%zz").contains("Content-Type: application/json"));
+            errors.deactivate();
+            String answer = get(port, "/v2.0/networks/%zz");
+            assertTrue(answer, answer.startsWith("HTTP/1.1 400 "));
+            assertFalse("Jetty's own page once the component is gone", answer.contains("NeutronError"));
+        } finally {
+            server.stop();
+        }
     }
 }
