@@ -47,12 +47,19 @@ public final class ListQueries {
     public static final String READ_ONLY = "eclipselink.read-only";
     /**
      * EclipseLink's hint to build a query's entities from their rows without looking them up in,
-     * or adding them to, the shared cache. A page of 1,000 cost 1,000 cache entries (a key, a
-     * lock, a weak reference each), more than the entities, and a walk through 100,000 ports
-     * left the old generation full of entries no request asked for again: young collections
-     * took twice as long. The rows are read from the database either way.
+     * or adding them to, the shared cache. A page of 1,000 ports cost 1,000 cache entries (a key,
+     * a lock, a weak reference each), and a walk through 100,000 ports left the old generation
+     * full of entries no request asked for again: young collections took twice as long. The rows
+     * are read from the database either way. Entities that map relationships keep using the
+     * cache: a cached network carries its segments, which a list otherwise reads again.
      */
     private static final String MAINTAIN_CACHE = "eclipselink.maintain-cache";
+
+    /** Whether the entity maps relationships (or element collections), which its cached instances keep loaded. */
+    private static boolean mapsRelationships(EntityManager em, Class<?> type) {
+        return em.getMetamodel().entity(type).getAttributes().stream()
+                .anyMatch(a -> a.isAssociation() || a.isCollection());
+    }
 
     /** Values of a criteria query, bound when the query is created. */
     private static final class Bindings {
@@ -164,8 +171,11 @@ public final class ListQueries {
             order.add(s.ascending() != q.pageReverse() ? cb.asc(p) : cb.desc(p));
         }
         cq.orderBy(order);
-        // the page's entities are only shown, never changed, and not kept in the shared cache (on Derby)
-        var query = bindings.apply(em.createQuery(cq)).setHint(READ_ONLY, true).setHint(MAINTAIN_CACHE, false);
+        // the page's entities are only shown, never changed
+        var query = bindings.apply(em.createQuery(cq)).setHint(READ_ONLY, true);
+        if (!mapsRelationships(em, type)) {
+            query.setHint(MAINTAIN_CACHE, false);
+        }
         if (q.limit() > 0) {
             query.setMaxResults(q.limit());
         }
