@@ -1,6 +1,7 @@
 package org.nucleon.api.persistence;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
@@ -158,5 +159,24 @@ public class ListQueriesTest {
         GadgetEntity after = em.find(GadgetEntity.class, "g1");
         assertEquals(revision + 1, after.revisionNumber);
         assertTrue(after.updatedAt.isAfter(LocalDateTime.of(2024, 1, 1, 12, 0)));
+    }
+
+    /**
+     * A page's entities stay out of the shared cache, which only churned on long lists, unless they map
+     * relationships: a cached network keeps its segments loaded, which its next list would read again.
+     */
+    @Test
+    public void onlyEntitiesWithRelationshipsAreKeptInTheSharedCacheByAList() {
+        em.getTransaction().begin();
+        em.persist(new BoxEntity("b1", "red"));
+        em.getTransaction().commit();
+        emf.getCache().evictAll();
+        em.clear();
+        assertEquals(List.of("g1", "g2", "g3", "g4", "g5", "g6"), ids(page(BY_ID, 0, null, false)));
+        assertFalse(emf.getCache().contains(GadgetEntity.class, "g1"));
+        List<BoxEntity> boxes = ListQueries.list(em, BoxEntity.class, page(BY_ID, 0, null, false), Map.of("id", "id"),
+                "Box", ListQueries.all(), null);
+        assertEquals(List.of("red"), boxes.get(0).labels);
+        assertTrue(emf.getCache().contains(BoxEntity.class, "b1"));
     }
 }
