@@ -445,6 +445,36 @@ public class RbacPolicyHandlerTest {
         assertEquals(List.of(false, false, true, false), p2.stream().map(v -> v.get("router:external")).toList());
     }
 
+    /** A page longer than an IN list is read by its id range, which holds other types' policies too. */
+    @Test
+    public void aLongPageGetsEachNetworksOwnPolicies() {
+        List<String> nets = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            nets.add(f.network("n" + i));
+        }
+        java.util.Collections.sort(nets);
+        Set<String> shared = new java.util.HashSet<>();
+        for (int i = 0; i < nets.size(); i += 2) {
+            share(nets.get(i), i % 4 == 0 ? "*" : "p2");
+            shared.add(nets.get(i));
+        }
+        share(nets.get(1), "p3");
+        for (int i = 0; i < 20; i++) {
+            String scope = (String) f.scopes.create(ADMIN, body("name", "s" + i, "tenant_id", "p1", "ip_version", 4))
+                    .get("id");
+            policy(ADMIN, "address_scope", scope, "access_as_shared", "*");
+        }
+        List<Map<String, Object>> page = views(nets.toArray(String[]::new));
+        f.rbac.showPolicies(member("p2"), "network", page, Map.of());
+        assertEquals(nets.stream().map(shared::contains).toList(), page.stream().map(v -> v.get("shared")).toList());
+        List<Map<String, Object>> forP3 = views(nets.subList(0, 70).toArray(String[]::new));
+        f.rbac.showPolicies(member("p3"), "network", forP3, Map.of());
+        assertEquals(List.of(true, true), List.of(forP3.get(0).get("shared"), forP3.get(1).get("shared")));
+        assertEquals(List.of(false, false), List.of(forP3.get(2).get("shared"), forP3.get(3).get("shared")));
+        assertEquals("every fourth for everyone, and the one for p3", 19,
+                forP3.stream().filter(v -> (Boolean) v.get("shared")).count());
+    }
+
     private static List<Map<String, Object>> views(String... ids) {
         return Arrays.stream(ids).map(id -> (Map<String, Object>) new HashMap<String, Object>(Map.of("id", id)))
                 .toList();
