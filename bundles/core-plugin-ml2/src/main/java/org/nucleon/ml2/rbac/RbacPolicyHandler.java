@@ -324,11 +324,11 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
         jpa.tx(TransactionType.Supports, em -> page.query(em,
                 "SELECT r.objectId, r.action, r.targetProject, r.objectType FROM RbacPolicyEntity r WHERE %s "
                         + "ORDER BY r.objectId", "r.objectId", Object[].class, row -> (String) row[0]).forEach(row -> {
-                    String id = (String) row[0];
-                    String action = (String) row[1];
                     if (!objectType.equals(row[3])) {
                         return;
                     }
+                    String id = (String) row[0];
+                    String action = (String) row[1];
                     if (ACCESS_AS_SHARED.equals(action) && forCaller.contains(row[2])) {
                         shared.add(id);
                     }

@@ -6,9 +6,12 @@ import static org.junit.Assert.assertTrue;
 import static org.nucleon.ml2.Ml2Fixture.body;
 import static org.nucleon.ml2.Ml2Fixture.expect;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -448,12 +451,12 @@ public class RbacPolicyHandlerTest {
     /** A page longer than an IN list is read by its id range, which holds other types' policies too. */
     @Test
     public void aLongPageGetsEachNetworksOwnPolicies() {
-        List<String> nets = new java.util.ArrayList<>();
+        List<String> nets = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             nets.add(f.network("n" + i));
         }
-        java.util.Collections.sort(nets);
-        Set<String> shared = new java.util.HashSet<>();
+        Collections.sort(nets);
+        Set<String> shared = new HashSet<>();
         for (int i = 0; i < nets.size(); i += 2) {
             share(nets.get(i), i % 4 == 0 ? "*" : "p2");
             shared.add(nets.get(i));
