@@ -22,7 +22,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.karaf.features.BootFinished;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.quota.QuotaEngine;
@@ -58,7 +57,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class, configurationPid = "org.nucleon.api", property = {
     HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/*",
     HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=nucleon-api",
-    // pax-web's: initialised while Jetty starts the context, so Jetty's own errors are NeutronErrors from the first request
+    // pax-web's: initialised while Jetty starts the context (at boot, and in each server pax-web builds anew
+    // when its settings change), so Jetty's own errors are NeutronErrors from the first request
     "load-on-startup:Integer=0"})
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -179,11 +179,6 @@ public class ApiServlet extends HttpServlet {
      */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Request jetty = Request.getBaseRequest(req);
-        if (jetty != null) {
-            // pax-web builds a new server when its settings change, and initialises this servlet in it lazily
-            jettyErrors.installIn(jetty.getHttpChannel().getServer());
-        }
         String requestId = newRequestId();
         ApiResponse answer;
         Map<String, String> corsHeaders = Map.of();

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Requests Jetty refuses before any servlet sees them (a path with a malformed percent escape
  * such as {@code /v2.0/networks/%zz}, headers too large) are answered by the server's
  * {@link ErrorHandler}, by default with an HTML page. The API servlet hands this component the
- * server it runs in (while Jetty initialises it, and again from a request should pax-web have
- * built a new server since), and this component puts a NeutronError-writing error handler into
+ * server it runs in while Jetty initialises it (at boot, and again in each server pax-web builds
+ * anew when its settings change), and this component puts a NeutronError-writing error handler into
  * it, giving Jetty's own back when it goes, so a stopped or updated API bundle leaves none of its
  * classes there. It is not a Jetty {@code Handler} service, as it once was: pax-web restarts its
  * whole server for every such service that comes or goes, which dropped the connections of that
@@ -32,17 +32,11 @@ import org.slf4j.LoggerFactory;
 @Component(service = JettyErrors.class)
 public class JettyErrors {
     private static final Logger LOG = LoggerFactory.getLogger(JettyErrors.class);
-    private volatile Server installedIn;
+    private Server installedIn;
     private ErrorHandler previous;
 
-    /** Puts the NeutronError handler into the server, unless it is there already: cheap on every request. */
-    void installIn(Server server) {
-        if (server != null && server != installedIn) {
-            install(server);
-        }
-    }
-
-    private synchronized void install(Server server) {
+    /** Puts the NeutronError handler into the server, unless it is there already. */
+    synchronized void installIn(Server server) {
         if (server == installedIn) {
             return;
         }
@@ -62,9 +56,8 @@ public class JettyErrors {
 
     @Deactivate
     synchronized void deactivate() {
-        Server server = installedIn;
-        if (server != null && server.getErrorHandler() instanceof NeutronErrorHandler) {
-            server.setErrorHandler(previous);
+        if (installedIn != null && installedIn.getErrorHandler() instanceof NeutronErrorHandler) {
+            installedIn.setErrorHandler(previous);
         }
         installedIn = null;
     }

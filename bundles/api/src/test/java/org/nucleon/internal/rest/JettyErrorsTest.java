@@ -91,12 +91,12 @@ public class JettyErrorsTest {
         var ours = server.getErrorHandler();
         assertTrue(ours instanceof JettyErrors.NeutronErrorHandler);
         errors.installIn(server);
-        assertSame("handed the same server again, as on every request", ours, server.getErrorHandler());
+        assertSame("handed the same server again", ours, server.getErrorHandler());
         errors.deactivate();
         assertEquals(jettys, server.getErrorHandler());
     }
 
-    /** pax-web builds a new server when its settings change: the next request hands that one over. */
+    /** pax-web builds a new server when its settings change: the servlet, initialised in it, hands that one over. */
     @Test
     public void aServerBuiltAnewGetsTheHandlerAndGivesItBackWhenTheComponentGoes() throws Exception {
         JettyErrors errors = new JettyErrors();
