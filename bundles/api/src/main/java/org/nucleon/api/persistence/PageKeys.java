@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
@@ -94,10 +95,20 @@ public final class PageKeys {
      * @return the rows of the page's keys, in the query's order within each read
      */
     public <T> List<T> query(EntityManager em, String jpql, String keyPath, Class<T> type, Function<T, String> keyOf) {
+        return query(em, jpql, Map.of(), keyPath, type, keyOf);
+    }
+
+    /**
+     * As {@link #query(EntityManager, String, String, Class, Function)}, with the query's own named parameters
+     * (e.g. {@code WHERE r.objectType = :type AND %s}) bound in each read; a capped range counts only the rows
+     * they let through.
+     */
+    public <T> List<T> query(EntityManager em, String jpql, Map<String, ?> parameters, String keyPath, Class<T> type,
+            Function<T, String> keyOf) {
         List<T> out = new ArrayList<>();
         if (low != null) {
-            TypedQuery<T> range = em.createQuery(String.format(jpql, keyPath + " BETWEEN :low AND :high"), type)
-                    .setParameter("low", low).setParameter("high", high);
+            TypedQuery<T> range = bound(em.createQuery(String.format(jpql, keyPath + " BETWEEN :low AND :high"), type),
+                    parameters).setParameter("low", low).setParameter("high", high);
             if (maxRangeRows > 0) {
                 range.setMaxResults(maxRangeRows + 1);
             }
@@ -112,9 +123,14 @@ public final class PageKeys {
             }
         }
         for (List<String> batch : InLists.batches(keys)) {
-            out.addAll(em.createQuery(String.format(jpql, keyPath + " IN :keys"), type).setParameter("keys", batch)
-                    .getResultList());
+            out.addAll(bound(em.createQuery(String.format(jpql, keyPath + " IN :keys"), type), parameters)
+                    .setParameter("keys", batch).getResultList());
         }
         return out;
+    }
+
+    private static <T> TypedQuery<T> bound(TypedQuery<T> query, Map<String, ?> parameters) {
+        parameters.forEach(query::setParameter);
+        return query;
     }
 }

@@ -38,8 +38,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> implements RbacPolicies {
     static final String TARGET = "target_tenant";
     /**
-     * Policies per object of a page (everyone's share, a few projects') that its id range may hold, other
-     * types' included, before the page is read by IN lists instead.
+     * Policies per object of a page (everyone's share, a few projects') that its id range may hold before the
+     * page is read by IN lists instead.
      */
     private static final int POLICIES_PER_OBJECT = 4;
     private static final Map<String, String> COLUMNS = Map.of("id", "id", "object_type", "objectType",
@@ -319,14 +319,12 @@ public class RbacPolicyHandler extends JpaResourceHandler<RbacPolicyEntity> impl
         Set<String> shared = new HashSet<>();
         Map<String, Set<String>> having = new HashMap<>();
         // By the page's id range, as tags are: IN lists made Derby compare every policy with every id, a
-        // third of a list of 400 shared networks. The range holds other types' policies too, left out here.
+        // third of a list of 400 shared networks.
         PageKeys page = PageKeys.unchecked(ids, POLICIES_PER_OBJECT * ids.size());
         jpa.tx(TransactionType.Supports, em -> page.query(em,
-                "SELECT r.objectId, r.action, r.targetProject, r.objectType FROM RbacPolicyEntity r WHERE %s "
-                        + "ORDER BY r.objectId", "r.objectId", Object[].class, row -> (String) row[0]).forEach(row -> {
-                    if (!objectType.equals(row[3])) {
-                        return;
-                    }
+                "SELECT r.objectId, r.action, r.targetProject FROM RbacPolicyEntity r WHERE r.objectType = :type "
+                        + "AND %s ORDER BY r.objectId", Map.of("type", objectType), "r.objectId", Object[].class,
+                row -> (String) row[0]).forEach(row -> {
                     String id = (String) row[0];
                     String action = (String) row[1];
                     if (ACCESS_AS_SHARED.equals(action) && forCaller.contains(row[2])) {
