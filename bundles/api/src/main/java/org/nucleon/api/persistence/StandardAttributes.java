@@ -2,7 +2,6 @@ package org.nucleon.api.persistence;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import javax.persistence.Column;
@@ -19,8 +18,6 @@ import javax.persistence.Version;
  */
 @MappedSuperclass
 public abstract class StandardAttributes {
-    private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
-
     @Column(length = 255)
     protected String description = "";
 
@@ -81,9 +78,33 @@ public abstract class StandardAttributes {
     /** Adds the standard attributes to a resource's API view, in Neutron's format. */
     public void putStandardAttributes(Map<String, Object> view) {
         view.put("description", description);
-        view.put("created_at", createdAt == null ? null : WHOLE_SECONDS.format(createdAt));
-        view.put("updated_at", updatedAt == null ? null : WHOLE_SECONDS.format(updatedAt));
+        view.put("created_at", wholeSeconds(createdAt));
+        view.put("updated_at", wholeSeconds(updatedAt));
         // EclipseLink numbers versions from 1 on insert, as Neutron's revision_number starts at 1
         view.put("revision_number", revisionNumber);
+    }
+
+    /**
+     * Neutron's {@code 2026-11-28T23:47:50Z}. Written digit by digit: a list page formats two per item, and
+     * a pattern {@code DateTimeFormatter} took 3 % of a 1,000-port page.
+     */
+    static String wholeSeconds(LocalDateTime t) {
+        if (t == null) {
+            return null;
+        }
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            c[i] = (char) ('0' + value % 10);
+        }
     }
 }
