@@ -160,6 +160,8 @@ public final class ListQueries {
             where.add(extra.apply(root));
         }
         List<SortKey> sorts = q.sorts().stream().filter(s -> columns.containsKey(s.attribute())).toList();
+        // nothing but the marker restricts an id-sorted page: it holds every row between its first and last id
+        boolean wholeIdRange = where.isEmpty() && sorts.size() == 1 && sorts.get(0).attribute().equals(ID);
         if (q.marker() != null && q.limit() > 0) {
             List<Object> markerValues = markerValues(em, type, q.marker(), sorts, columns, notFound, scope);
             where.add(after(cb, bindings, root, markerValues, sorts, columns, q.pageReverse()));
@@ -179,12 +181,29 @@ public final class ListQueries {
         if (q.limit() > 0) {
             query.setMaxResults(q.limit());
         }
-        List<E> out = new ArrayList<>(query.getResultList());
+        List<E> out = wholeIdRange ? new IdRangePage<>(query.getResultList()) : new ArrayList<>(query.getResultList());
         // A reversed page comes back in forward order; without paging, Neutron returns it reversed.
         if (q.pageReverse() && q.limit() > 0) {
             Collections.reverse(out);
         }
         return out;
+    }
+
+    /**
+     * Whether a page {@link #list} returned holds every row of its table between its first and last id (an
+     * unrestricted list sorted by id alone), so other tables' rows for it can be read by that range unchecked.
+     */
+    public static boolean holdsItsIdRange(List<?> page) {
+        return page instanceof IdRangePage;
+    }
+
+    /** The type that tells {@link #holdsItsIdRange}. */
+    private static final class IdRangePage<E> extends ArrayList<E> {
+        private static final long serialVersionUID = 1L;
+
+        IdRangePage(Collection<E> rows) {
+            super(rows);
+        }
     }
 
     /**

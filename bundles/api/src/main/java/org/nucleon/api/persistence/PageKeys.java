@@ -77,6 +77,18 @@ public final class PageKeys {
         return dense ? page : of(page.keys);
     }
 
+    /**
+     * A page of resources' keys, read as {@link #of(EntityManager, String, Collection)} decides, except that a page
+     * of {@link ListQueries#list} known to hold its whole id range is read by that range without the check. The ids
+     * are then ordered in Java, which orders canonical UUIDs as the databases do (as for {@link #unchecked}).
+     *
+     * @param page the page's resources, in any order
+     */
+    public static <E> PageKeys of(EntityManager em, String entity, List<E> page, Function<E, String> idOf) {
+        List<String> ids = page.stream().map(idOf).toList();
+        return ListQueries.holdsItsIdRange(page) ? spanning(ids, 0) : of(em, entity, ids);
+    }
+
     /** The page's keys. */
     public Set<String> keys() {
         return keys;

@@ -1,7 +1,8 @@
 /**
  * Helpers for plugins that persist resources with JPA. 1.5: {@code JpaResourceHandler} pages natively
  * ({@link org.nucleon.api.plugin.ResourceHandler#nativePagination}). 1.7: {@code PageKeys.query} with the
- * query's own parameters.
+ * query's own parameters. 1.8: {@code PageKeys.of} for a page of
+ * entities, which skips the density check for a page {@code ListQueries.list} knows holds its id range.
  */
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 package org.nucleon.api.persistence;

@@ -3,16 +3,21 @@ package org.nucleon.api.persistence;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.junit.After;
 import org.junit.Before;
@@ -87,7 +92,7 @@ public class ListQueriesTest {
     public void aMarkerOutOfScopeIsTheResources404() {
         try {
             visibleIds(page(BY_ID, 2, "g3", false));
-            org.junit.Assert.fail("a marker the caller may not see");
+            fail("a marker the caller may not see");
         } catch (NeutronException e) {
             assertEquals("GadgetNotFound", e.type());
             assertEquals("Gadget g3 could not be found.", e.getMessage());
@@ -165,6 +170,47 @@ public class ListQueriesTest {
      * A page's entities stay out of the shared cache, which only churned on long lists, unless they map
      * relationships: a cached network keeps its segments loaded, which its next list would read again.
      */
+    @Test
+    public void onlyAnUnrestrictedPageSortedByIdAloneHoldsItsIdRange() {
+        assertTrue(ListQueries.holdsItsIdRange(list(page(BY_ID, 2, "g2", false), ListQueries.all(), null)));
+        assertTrue(ListQueries.holdsItsIdRange(list(page(BY_ID, 2, "g5", true), ListQueries.all(), null)));
+        assertTrue(ListQueries.holdsItsIdRange(list(ListQuery.all(), ListQueries.all(), null)));
+        // each of these may leave out rows between its first and last id
+        assertFalse(ListQueries.holdsItsIdRange(list(page(BY_NAME_DESC, 2, null, false), ListQueries.all(), null)));
+        assertFalse(ListQueries.holdsItsIdRange(list(page(BY_ID, 2, null, false), NOT_NAME_0, null)));
+        assertFalse(ListQueries.holdsItsIdRange(list(new ListQuery(Map.of("name", List.of("name-1")), BY_ID, 2, null,
+                false), ListQueries.all(), null)));
+        assertFalse(ListQueries.holdsItsIdRange(list(page(BY_ID, 2, null, false), ListQueries.all(),
+                root -> em.getCriteriaBuilder().notEqual(root.get("id"), "g2"))));
+        assertFalse(ListQueries.holdsItsIdRange(list(ListQuery.all().onlyIds(Set.of("g1", "g3")), ListQueries.all(),
+                null)));
+    }
+
+    @Test
+    public void aPageThatHoldsItsIdRangeIsReadByThatRangeWithoutCheckingTheTable() {
+        em.getTransaction().begin();
+        for (int n = 10; n < 80; n++) {
+            em.persist(new GadgetEntity("g" + n, "name-" + n));
+        }
+        em.getTransaction().commit();
+        List<GadgetEntity> page = list(page(BY_ID, 70, "g1", false), ListQueries.all(), null);
+        // "NoSuchEntity": the density check would fail on it, so this passes only without the check
+        PageKeys keys = PageKeys.of(em, "NoSuchEntity", page, g -> g.id);
+        assertEquals(page.stream().map(g -> g.id).toList(), keys.query(em,
+                "SELECT g.id FROM GadgetEntity g WHERE %s ORDER BY g.id", "g.id", String.class, id -> id));
+        try {
+            PageKeys.of(em, "NoSuchEntity", new ArrayList<>(page), g -> g.id);
+            fail("any other page of more than 64 is checked against its table");
+        } catch (IllegalArgumentException expected) {
+            // the check's query names the entity
+        }
+    }
+
+    private List<GadgetEntity> list(ListQuery q, ListQueries.Scope<GadgetEntity> scope,
+            Function<Root<GadgetEntity>, Predicate> extra) {
+        return ListQueries.list(em, GadgetEntity.class, q, COLUMNS, "Gadget", scope, extra);
+    }
+
     @Test
     public void onlyEntitiesWithRelationshipsAreKeptInTheSharedCacheByAList() {
         em.getTransaction().begin();

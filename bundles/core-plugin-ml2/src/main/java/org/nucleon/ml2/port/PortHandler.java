@@ -352,7 +352,8 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
     public List<Map<String, Object>> list(RequestContext context, ListQuery query) {
         List<Object> fixedIpFilters = query.filters().get(FIXED_IPS);
         if (fixedIpFilters == null) {
-            return super.list(context, query);
+            // no restriction beyond the columns' (no filter() here), so an unfiltered page is known to hold its id range
+            return jpa.txExpr(TransactionType.Supports, em -> views(em, context, page(em, context, query, null)));
         }
         List<Object> addresses = new ArrayList<>();
         List<Object> subnets = new ArrayList<>();
@@ -403,7 +404,7 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
                 return v;
             }).toList();
         }
-        PageKeys ids = PageKeys.of(em, "PortEntity", ports.stream().map(p -> p.id).toList());
+        PageKeys ids = PageKeys.of(em, "PortEntity", ports, p -> p.id);
         Map<String, List<Map<String, Object>>> ips = Ipam.fixedIpsOf(em, ids);
         Map<String, List<String>> sgs = groups.groupsOf(em, ids);
         Map<String, List<Map<String, Object>>> pairs = PortExtras.pairsOf(em, ids);
