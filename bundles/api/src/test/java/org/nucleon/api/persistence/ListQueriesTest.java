@@ -166,10 +166,6 @@ public class ListQueriesTest {
         assertTrue(after.updatedAt.isAfter(LocalDateTime.of(2024, 1, 1, 12, 0)));
     }
 
-    /**
-     * A page's entities stay out of the shared cache, which only churned on long lists, unless they map
-     * relationships: a cached network keeps its segments loaded, which its next list would read again.
-     */
     @Test
     public void onlyAnUnrestrictedPageSortedByIdAloneHoldsItsIdRange() {
         assertTrue(ListQueries.holdsItsIdRange(list(page(BY_ID, 2, "g2", false), ListQueries.all(), null)));
@@ -211,6 +207,10 @@ public class ListQueriesTest {
         return ListQueries.list(em, GadgetEntity.class, q, COLUMNS, "Gadget", scope, extra);
     }
 
+    /**
+     * A page's entities stay out of the shared cache, which only churned on long lists, unless they map
+     * relationships: a cached network keeps its segments loaded, which its next list would read again.
+     */
     @Test
     public void onlyEntitiesWithRelationshipsAreKeptInTheSharedCacheByAList() {
         em.getTransaction().begin();
