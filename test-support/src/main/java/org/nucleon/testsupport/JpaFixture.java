@@ -1,12 +1,17 @@
 package org.nucleon.testsupport;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.persistence.Column;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
+import javax.persistence.JoinColumn;
+import javax.persistence.metamodel.EntityType;
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -89,6 +94,36 @@ public class JpaFixture implements JpaTemplate, AutoCloseable {
     @Override
     public void tx(EmConsumer code) {
         tx(TransactionType.Required, code);
+    }
+
+    /**
+     * Columns that two mappings of one entity name (a relationship's join column and the same column
+     * as a plain value) but describe differently, nullable or unique in one and not in the other.
+     * EclipseLink builds the column's DDL from either, so the unit's table definitions would differ from
+     * one start to the next and its tables be checked at every start ({@code PersistenceUnitCustomizer}).
+     */
+    public List<String> columnsMappedTwiceThatDisagree() {
+        List<String> found = new ArrayList<>();
+        for (EntityType<?> entity : emf.getMetamodel().getEntities()) {
+            Map<String, String> seen = new HashMap<>();
+            for (Class<?> c = entity.getJavaType(); c != null; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    Column column = field.getAnnotation(Column.class);
+                    JoinColumn join = field.getAnnotation(JoinColumn.class);
+                    String name = column != null ? column.name() : join != null ? join.name() : "";
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    String described = column != null ? "nullable=" + column.nullable() + " unique=" + column.unique()
+                            : "nullable=" + join.nullable() + " unique=" + join.unique();
+                    String other = seen.putIfAbsent(name, described);
+                    if (other != null && !other.equals(described)) {
+                        found.add(entity.getName() + "." + name + ": " + other + " and " + described);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Override

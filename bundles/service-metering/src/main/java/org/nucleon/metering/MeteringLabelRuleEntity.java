@@ -23,7 +23,7 @@ public class MeteringLabelRuleEntity {
     MeteringLabelEntity label;
 
     /** The same column read as a value, for filters and sorting by metering_label_id. */
-    @Column(name = "metering_label_id", length = 36, insertable = false, updatable = false)
+    @Column(name = "metering_label_id", length = 36, nullable = false, insertable = false, updatable = false)
     String labelId;
 
     @Column(length = 16)

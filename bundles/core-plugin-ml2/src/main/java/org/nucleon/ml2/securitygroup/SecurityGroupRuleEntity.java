@@ -35,7 +35,7 @@ public class SecurityGroupRuleEntity extends StandardAttributes {
     SecurityGroupEntity group;
 
     /** The same column as {@link #group}, for filters and sorting on the plain id. */
-    @Column(name = "security_group_id", length = 36, insertable = false, updatable = false)
+    @Column(name = "security_group_id", length = 36, nullable = false, insertable = false, updatable = false)
     String securityGroupId;
 
     @Column(name = "remote_group_id", length = 36)
