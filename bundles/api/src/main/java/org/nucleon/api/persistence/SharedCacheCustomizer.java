@@ -27,9 +27,11 @@ import org.eclipse.persistence.sessions.Session;
 public final class SharedCacheCustomizer implements SessionCustomizer {
     @Override
     public void customize(Session session) throws SQLException {
-        Connector connector = session.getDatasourceLogin() instanceof DatasourceLogin l ? l.getConnector() : null;
-        String url = url(connector);
-        if ("".equals(url)) {
+        customize(session, url(session));
+    }
+
+    static void customize(Session session, String url) {
+        if (standIn(url)) {
             session.setLogLevel(SessionLog.OFF);
         } else if (!embeddedDerby(url)) {
             session.getProject().setDefaultCacheIsolation(CacheIsolationType.ISOLATED);
@@ -41,7 +43,16 @@ public final class SharedCacheCustomizer implements SessionCustomizer {
         return url != null && url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
     }
 
-    /** The JDBC URL the unit connects to; null when it cannot be told. */
+    /** Whether the session is Aries JPA's stand-in, given {@link #url(Session)}. */
+    static boolean standIn(String url) {
+        return "".equals(url);
+    }
+
+    /** The JDBC URL the unit connects to; null when it cannot be told, empty for Aries JPA's stand-in. */
+    static String url(Session session) throws SQLException {
+        return url(session.getDatasourceLogin() instanceof DatasourceLogin l ? l.getConnector() : null);
+    }
+
     private static String url(Connector connector) throws SQLException {
         if (connector instanceof DefaultConnector c) {
             return c.getDatabaseURL();

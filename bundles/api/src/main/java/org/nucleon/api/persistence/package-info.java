@@ -3,6 +3,8 @@
  * ({@link org.nucleon.api.plugin.ResourceHandler#nativePagination}). 1.7: {@code PageKeys.query} with the
  * query's own parameters. 1.8: {@code PageKeys.of} for a page of
  * entities, which skips the density check for a page {@code ListQueries.list} knows holds its id range.
+ * 1.9: {@code PersistenceUnitCustomizer}, which creates or extends a unit's tables only when their
+ * definitions changed.
  */
-@org.osgi.annotation.versioning.Version("1.8.0")
+@org.osgi.annotation.versioning.Version("1.9.0")
 package org.nucleon.api.persistence;
