@@ -1,12 +1,8 @@
 package org.nucleon.api.persistence;
 
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +21,7 @@ import org.eclipse.persistence.tools.schemaframework.IndexDefinition;
 import org.eclipse.persistence.tools.schemaframework.SchemaManager;
 import org.eclipse.persistence.tools.schemaframework.TableDefinition;
 import org.eclipse.persistence.tools.schemaframework.UniqueKeyConstraint;
+import org.nucleon.internal.Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +97,7 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
             for (IndexDefinition index : table.getIndexes()) {
                 parts.add(index.getName() + index.getFields() + index.isUnique());
             }
-            digests.put(table.getFullName(), sha256(String.join("\n", parts)));
+            digests.put(table.getFullName(), Digest.sha256(String.join("\n", parts)));
         }
         return digests;
     }
@@ -135,15 +132,6 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
                     + name + "', '" + digest + "')");
         } catch (DatabaseException e) {
             // another server sharing the database recorded it at the same moment
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

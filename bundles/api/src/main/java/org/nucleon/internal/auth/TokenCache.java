@@ -3,14 +3,11 @@ package org.nucleon.internal.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import org.nucleon.internal.Digest;
 
 /**
  * keystonemiddleware's token cache: what Keystone answered about a token (valid, or refused) is
@@ -35,7 +32,7 @@ final class TokenCache {
      * it). A token past its expires_at is refused even while cached.
      */
     Optional<TokenInfo> validate(String token, Function<String, Optional<TokenInfo>> keystone) {
-        String key = sha256(token);
+        String key = Digest.sha256(token);
         Optional<TokenInfo> known = cache == null ? null : cache.getIfPresent(key);
         if (known == null) {
             known = keystone.apply(token);
@@ -53,14 +50,5 @@ final class TokenCache {
         }
         cache.cleanUp();
         return cache.estimatedSize();
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
