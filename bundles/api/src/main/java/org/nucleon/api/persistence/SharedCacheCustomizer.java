@@ -16,8 +16,9 @@ import org.eclipse.persistence.sessions.Session;
  * Keeps EclipseLink's shared (second-level) cache only where no other server can write the
  * rows: on embedded Derby, which one JVM at a time can open. On any database several servers
  * may share (PostgreSQL, MariaDB, Derby's network server) every entity is read from the
- * database, or a server would serve, and update, rows as it last read them. Each persistence
- * unit names this class as its {@code eclipselink.session.customizer}.
+ * database, or a server would serve, and update, rows as it last read them. A persistence unit
+ * names this class, or {@link PersistenceUnitCustomizer}, which applies it, as its
+ * {@code eclipselink.session.customizer}.
  *
  * <p>Aries JPA also deploys each unit once on a stand-in datasource, whose connections report an
  * empty URL and prepare no statements, before the real one is there; that session is thrown away,
