@@ -58,7 +58,8 @@ final class Load {
             perWorker.add(mine);
             pool.execute(() -> {
                 int i;
-                while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < count) {
+                while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()
+                        && (i = next.getAndIncrement()) < count) {
                     String failure;
                     try {
                         Request req = request.apply(i);
@@ -71,9 +72,6 @@ final class Load {
                             continue;
                         }
                         failure = req.method() + " " + req.path() + " -> " + reply.describe();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     } catch (Exception e) {
                         failure = e.toString();
                     }
