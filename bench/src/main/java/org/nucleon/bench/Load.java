@@ -31,20 +31,22 @@ final class Load {
     }
 
     /**
-     * Runs request {@code i} for i in [0, count) on {@code concurrency} threads. Only the HTTP exchange is timed;
-     * {@code onOk} sees each 2xx reply (with its index) after the clock stops.
+     * Runs request {@code i} for i in [0, count) on {@code concurrency} threads, and on past count while the phase
+     * is younger than {@code minimum} (only for requests that may be repeated: i grows without bound). Only the HTTP
+     * exchange is timed; {@code onOk} sees each 2xx reply (with its index) after the clock stops.
      */
-    static Outcome run(Endpoint ep, int concurrency, int count, Duration limit, IntFunction<Request> request,
-                       ObjIntConsumer<Reply> onOk) throws InterruptedException {
-        return run(ep, concurrency, count, limit, request, onOk, false);
+    static Outcome run(Endpoint ep, int concurrency, int count, Duration minimum, Duration limit,
+                       IntFunction<Request> request, ObjIntConsumer<Reply> onOk) throws InterruptedException {
+        return run(ep, concurrency, count, minimum, limit, request, onOk, false);
     }
 
-    private static Outcome run(Endpoint ep, int concurrency, int count, Duration limit, IntFunction<Request> request,
-                               ObjIntConsumer<Reply> onOk, boolean patient) throws InterruptedException {
+    private static Outcome run(Endpoint ep, int concurrency, int count, Duration minimum, Duration limit,
+                               IntFunction<Request> request, ObjIntConsumer<Reply> onOk, boolean patient)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        List<long[]> perWorker = new ArrayList<>();
+        List<Latencies> perWorker = new ArrayList<>();
         int workers = Math.max(1, Math.min(concurrency, count));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "bench-" + ep.name);
@@ -53,13 +55,14 @@ final class Load {
         });
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
+        long minimumEnd = start + minimum.toNanos();
         for (int w = 0; w < workers; w++) {
-            long[] mine = new long[count + 1]; // slot 0 holds how many latencies follow
+            Latencies mine = new Latencies(count / workers + 1);
             perWorker.add(mine);
             pool.execute(() -> {
                 int i;
                 while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()
-                        && (i = next.getAndIncrement()) < count) {
+                        && ((i = next.getAndIncrement()) < count || System.nanoTime() < minimumEnd)) {
                     String failure;
                     try {
                         Request req = request.apply(i);
@@ -68,7 +71,7 @@ final class Load {
                         long dt = System.nanoTime() - t0;
                         if (reply.ok()) {
                             onOk.accept(reply, i); // first: if it throws, the request counts as an error only
-                            mine[(int) ++mine[0]] = dt;
+                            mine.add(dt);
                             continue;
                         }
                         failure = req.method() + " " + req.path() + " -> " + reply.describe();
@@ -86,7 +89,7 @@ final class Load {
             pool.shutdownNow();
         }
         long wall = System.nanoTime() - start;
-        long[] all = perWorker.stream().flatMapToLong(a -> Arrays.stream(a, 1, 1 + (int) a[0])).sorted().toArray();
+        long[] all = perWorker.stream().flatMapToLong(Latencies::stream).sorted().toArray();
         return new Outcome(all, errors.get(), wall, firstError.get());
     }
 
@@ -98,7 +101,7 @@ final class Load {
     static Outcome runAll(Endpoint ep, int concurrency, int count, Duration limit, IntFunction<Request> request,
                           ObjIntConsumer<Reply> onOk) throws InterruptedException {
         boolean[] done = new boolean[count];
-        Outcome first = run(ep, concurrency, count, limit, request, (reply, i) -> {
+        Outcome first = run(ep, concurrency, count, Duration.ZERO, limit, request, (reply, i) -> {
             onOk.accept(reply, i);
             done[i] = true;
         }, true);
@@ -106,12 +109,33 @@ final class Load {
         if (again.length == 0) {
             return first;
         }
-        Outcome retry = run(ep, 1, again.length, limit, j -> request.apply(again[j]),
+        Outcome retry = run(ep, 1, again.length, Duration.ZERO, limit, j -> request.apply(again[j]),
                 (reply, j) -> onOk.accept(reply, again[j]), true);
         long[] all = LongStream.concat(Arrays.stream(first.latencies()), Arrays.stream(retry.latencies()))
                 .sorted().toArray();
         return new Outcome(all, again.length - retry.ok(), first.wallNanos() + retry.wallNanos(),
                 retry.firstError() != null ? retry.firstError() : first.firstError());
+    }
+
+    /** One worker's latencies, in nanoseconds; a phase held to a minimum time may take more than its count. */
+    private static final class Latencies {
+        private long[] values;
+        private int size;
+
+        Latencies(int expected) {
+            values = new long[Math.max(16, expected)];
+        }
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        LongStream stream() {
+            return Arrays.stream(values, 0, size);
+        }
     }
 
     /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */

@@ -125,12 +125,12 @@ final class Scenarios {
             if (ids.length == 0) {
                 return;
             }
-            s.measure("show", c, n, i -> Request.get(kind.path(ids[i % ids.length])));
+            s.measureReads("show", c, n, i -> Request.get(kind.path(ids[i % ids.length])));
             s.measure("update", c, n, i -> Request.put(kind.path(ids[i % ids.length]),
                     Map.of(kind.resource(), Map.of("name", s.name(kind.resource() + "-u")))));
             String query = common.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("&"));
-            s.measure("list", c, s.settings.listCount(),
+            s.measureReads("list", c, s.settings.listCount(),
                     i -> Request.get(kind.path() + (query.isEmpty() ? "" : "?" + query)));
             s.delete("delete", c, kind, ids);
         }
@@ -179,13 +179,13 @@ final class Scenarios {
         void run(Session s, int c) throws Exception {
             int n = s.settings.count();
             String base = Kind.PORT.path() + "?network_id=" + network;
-            s.measure("list-filter-name", c, n, i -> Request.get(base + "&name=" + names[i % size]));
+            s.measureReads("list-filter-name", c, n, i -> Request.get(base + "&name=" + names[i % size]));
             // Markers spread over the whole collection: a page deep in the list costs what a page near the top does
             // only if the server seeks by marker instead of skipping rows.
             int page = s.settings.pageSize();
-            s.measure("list-page-" + page, c, n, i -> Request.get(base + "&limit=" + page + "&marker="
+            s.measureReads("list-page-" + page, c, n, i -> Request.get(base + "&limit=" + page + "&marker="
                     + sortedIds[(int) ((long) i * 7919 % size)]));
-            s.measure("list-all", c, s.settings.listCount(), i -> Request.get(base));
+            s.measureReads("list-all", c, s.settings.listCount(), i -> Request.get(base));
         }
     }
 

@@ -48,8 +48,23 @@ final class Session {
     /** A measured phase of {@code count} requests; its statistics go into the report. */
     Load.Outcome measure(String op, int concurrency, int count, IntFunction<Request> request,
                          ObjIntConsumer<Reply> onOk) throws InterruptedException {
+        return measure(op, concurrency, count, Duration.ZERO, request, onOk);
+    }
+
+    /**
+     * A measured phase of read-only requests: {@code count} of them, and more until it has run {@code
+     * --read-seconds}. A fast server's few hundred shows last a fraction of a second, in which one young collection
+     * or one burst of JIT compiling decides the rate and the p99; the reference's take that long anyway.
+     */
+    Load.Outcome measureReads(String op, int concurrency, int count, IntFunction<Request> request)
+            throws InterruptedException {
+        return measure(op, concurrency, count, settings.readPhaseMin(), request, (reply, i) -> { });
+    }
+
+    private Load.Outcome measure(String op, int concurrency, int count, Duration minimum,
+                                 IntFunction<Request> request, ObjIntConsumer<Reply> onOk) throws InterruptedException {
         ProcStats.Sample before = ProcStats.sample(ep.pid);
-        Load.Outcome o = Load.run(ep, concurrency, count, settings.phaseLimit(), request, onOk);
+        Load.Outcome o = Load.run(ep, concurrency, count, minimum, settings.phaseLimit(), request, onOk);
         ProcStats.Sample after = ProcStats.sample(ep.pid);
         double seconds = o.wallNanos() / 1e9;
         long[] l = o.latencies();

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Command-line settings. Every bound has a default so a bare run stays small. */
 record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String token, List<Integer> concurrency,
-                int count, int listCount, Duration phaseLimit, Duration timeout, List<String> scenarios,
+                int count, int listCount, Duration readPhaseMin, Duration phaseLimit, Duration timeout, List<String> scenarios,
                 List<Integer> portSizes, int pageSize, Duration warmup, int setupConcurrency, Path out, String runId, String project) {
 
     static final String USAGE = """
@@ -22,6 +22,8 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
               --concurrency 1,8,32   closed-loop clients per phase (default 1,8)
               --count N              requests per measured operation (default 100, at most 1000000)
               --list-count N         requests per unfiltered "list everything" operation (default 20)
+              --read-seconds SECONDS a read-only operation (show, list) goes on past its count until it has run
+                                     this long (default 5; 0: exactly the count)
               --duration SECONDS     time bound of each operation phase (default 60)
               --timeout SECONDS      per-request timeout (default 60)
               --scenarios a,b        default all: %s
@@ -63,6 +65,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
         Settings s = new Settings(endpoints, pids, opts.remove("token"),
                 ints(opts.getOrDefault("concurrency", "1,8")),
                 bounded(opts, "count", 100, 1_000_000), bounded(opts, "list-count", 20, 1_000_000),
+                Duration.ofSeconds(bounded(opts, "read-seconds", 5, 0, 3600)),
                 Duration.ofSeconds(bounded(opts, "duration", 60, 86_400)),
                 Duration.ofSeconds(bounded(opts, "timeout", 60, 3600)),
                 List.of(opts.getOrDefault("scenarios", "all").split(",")),
@@ -71,7 +74,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Path.of(opts.getOrDefault("out", "bench-out")),
                 opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)),
                 opts.getOrDefault("project", "fake_project_id"));
-        for (String known : List.of("concurrency", "count", "list-count", "duration", "timeout", "scenarios",
+        for (String known : List.of("concurrency", "count", "list-count", "read-seconds", "duration", "timeout", "scenarios",
                 "port-sizes", "page-size", "project", "warmup", "setup-concurrency", "out", "run-id")) {
             opts.remove(known);
         }
@@ -84,9 +87,10 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
         return s;
     }
 
-    /** The same settings with another request count per operation. */
+    /** The same settings with another request count per operation, and reads held to it. */
     Settings withCount(int n) {
-        return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), phaseLimit, timeout,
+        return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), Duration.ZERO, phaseLimit,
+                timeout,
                 scenarios, portSizes, pageSize, warmup, setupConcurrency, out, runId, project);
     }
 
@@ -99,9 +103,13 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
     }
 
     private static int bounded(Map<String, String> opts, String key, int dflt, int max) {
+        return bounded(opts, key, dflt, 1, max);
+    }
+
+    private static int bounded(Map<String, String> opts, String key, int dflt, int min, int max) {
         int v = opts.containsKey(key) ? Integer.parseInt(opts.get(key)) : dflt;
-        if (v < 1 || v > max) {
-            throw new IllegalArgumentException("--" + key + " must be within 1.." + max);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("--" + key + " must be within " + min + ".." + max);
         }
         return v;
     }

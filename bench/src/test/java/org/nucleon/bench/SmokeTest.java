@@ -27,8 +27,8 @@ public class SmokeTest {
         try (FakeNeutron a = new FakeNeutron(); FakeNeutron b = new FakeNeutron()) {
             Path out = tmp.getRoot().toPath();
             Settings settings = Settings.parse("a=" + a.url(), "b=" + b.url(), "--concurrency", "1,2",
-                    "--count", "5", "--list-count", "2", "--port-sizes", "30", "--warmup", "1",
-                    "--out", out.toString(), "--run-id", "smoke");
+                    "--count", "5", "--list-count", "2", "--read-seconds", "0", "--port-sizes", "30",
+                    "--warmup", "1", "--out", out.toString(), "--run-id", "smoke");
             ByteArrayOutputStream table = new ByteArrayOutputStream();
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             Main.run(settings, new PrintStream(table, true, StandardCharsets.UTF_8), new PrintStream(
@@ -75,6 +75,28 @@ public class SmokeTest {
             assertEquals(results.size(), text.lines().filter(l -> l.matches("(networks|subnets|ports|port-list-30) .*"
                     + " (a|b) .*")).count());
             assertTrue(Files.readString(out.resolve("bench-report.svg")).startsWith("<svg"));
+        }
+    }
+
+    @Test
+    public void readsGoOnPastTheirCountForTheReadSecondsAndWritesDoNot() throws Exception {
+        try (FakeNeutron a = new FakeNeutron()) {
+            Path out = tmp.getRoot().toPath();
+            Main.run(Settings.parse("a=" + a.url(), "--scenarios", "networks", "--concurrency", "1", "--count", "3",
+                    "--list-count", "2", "--read-seconds", "1", "--warmup", "1", "--out", out.toString()),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            Map<String, JsonNode> byOp = stream(Json.MAPPER.readTree(out.resolve("bench-report.json").toFile())
+                    .path("results")).collect(Collectors.toMap(r -> r.path("op").asText(), r -> r));
+            for (String read : List.of("show", "list")) {
+                JsonNode r = byOp.get(read);
+                assertTrue(r.toString(), r.path("seconds").asDouble() >= 1 && r.path("ok").asInt() > 3);
+                assertEquals(r.toString(), 0, r.path("errors").asInt());
+            }
+            for (String write : List.of("create", "update", "delete")) {
+                assertEquals(byOp.get(write).toString(), 3, byOp.get(write).path("ok").asInt());
+            }
+            assertEquals("everything created was deleted", 0, a.size());
         }
     }
 
