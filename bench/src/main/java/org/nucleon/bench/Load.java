@@ -16,7 +16,8 @@ import java.util.stream.LongStream;
 
 /**
  * The one timing core every scenario, setup and cleanup goes through: {@code concurrency} closed-loop clients share a
- * counter of {@code count} requests and stop early at the time limit, so every phase is bounded in count and time.
+ * counter of {@code count} requests (reads: and go on until a minimum time has passed) and stop early at the time
+ * limit, so every phase is bounded in time.
  */
 final class Load {
 
