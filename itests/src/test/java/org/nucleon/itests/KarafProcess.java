@@ -57,8 +57,13 @@ public final class KarafProcess implements AutoCloseable {
 
     /** The lines of data/log/karaf.log logged at level ERROR so far. */
     public List<String> errorsLogged() throws IOException {
+        return linesLogged("| ERROR |");
+    }
+
+    /** The lines of data/log/karaf.log so far that contain the text. */
+    public List<String> linesLogged(String text) throws IOException {
         try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"))) {
-            return lines.filter(line -> line.contains("| ERROR |")).toList();
+            return lines.filter(line -> line.contains(text)).toList();
         }
     }
 
