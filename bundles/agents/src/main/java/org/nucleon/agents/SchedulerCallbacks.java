@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ResourceCallback.class, property = {ResourceCallback.RESOURCE + "=network",
     ResourceCallback.RESOURCE + "=subnet", ResourceCallback.RESOURCE + "=port", ResourceCallback.RESOURCE + "=router",
     ResourceCallback.RESOURCE + "=agent", ResourceCallback.EVENTS + "=after_create",
-    ResourceCallback.EVENTS + "=after_update", ResourceCallback.EVENTS + "=after_delete"})
+    ResourceCallback.EVENTS + "=after_update", ResourceCallback.EVENTS + "=precommit_delete",
+    ResourceCallback.EVENTS + "=after_delete"})
 public class SchedulerCallbacks implements ResourceCallback {
     /** Neutron's METHOD_PRIORITY_MAP of the DHCP agent's queue: lower first. */
     private static final Map<String, Integer> PRIORITY = Map.of("network_create_end",
@@ -54,6 +55,10 @@ public class SchedulerCallbacks implements ResourceCallback {
 
     @Override
     public void handle(ResourceEvent event) {
+        if (event.event() == Event.PRECOMMIT_DELETE) {
+            unbind(event);
+            return;
+        }
         switch (event.resource()) {
             case "router" -> router(event);
             case "agent" -> agent(event);
@@ -62,6 +67,20 @@ public class SchedulerCallbacks implements ResourceCallback {
                     routerInterface(event);
                 }
                 dhcp(event);
+            }
+        }
+    }
+
+    /**
+     * A deleted network's or router's agent bindings go inside its delete's transaction, as
+     * Neutron's foreign key cascades them: one commit fewer per delete, none left if it rolls back.
+     */
+    private void unbind(ResourceEvent event) {
+        switch (event.resource()) {
+            case "network" -> scheduling.unbindAll(Kind.DHCP, event.id());
+            case "router" -> scheduling.unbindAll(Kind.L3, event.id());
+            default -> {
+                // a subnet's or port's deletion leaves its network's bindings
             }
         }
     }
@@ -102,7 +121,6 @@ public class SchedulerCallbacks implements ResourceCallback {
         }
         payload.put("priority", PRIORITY.get(method));
         if (method.equals("network_delete_end")) {
-            scheduling.unbindAll(Kind.DHCP, networkId);
             scheduling.fanout(Kind.DHCP, method, Map.of("payload", payload));
             return;
         }
@@ -151,10 +169,7 @@ public class SchedulerCallbacks implements ResourceCallback {
 
     private void router(ResourceEvent event) {
         switch (event.event()) {
-            case AFTER_DELETE -> {
-                scheduling.unbindAll(Kind.L3, event.id());
-                scheduling.fanout(Kind.L3, "router_deleted", Map.of("router_id", event.id()));
-            }
+            case AFTER_DELETE -> scheduling.fanout(Kind.L3, "router_deleted", Map.of("router_id", event.id()));
             case AFTER_CREATE -> {
                 if (state(event).get("external_gateway_info") != null) {
                     routersUpdated(event.id());

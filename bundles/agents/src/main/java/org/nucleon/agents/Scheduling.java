@@ -250,7 +250,7 @@ public class Scheduling {
         em.persist(b);
     }
 
-    /** Drops a deleted resource's bindings. */
+    /** Drops a deleted resource's bindings; the caller's transaction, if any, is joined. */
     void unbindAll(Kind kind, String resourceId) {
         jpa.tx(TransactionType.Required, em -> em.createQuery("delete from AgentBinding b where b.resourceType = :t"
                 + " and b.resourceId = :r").setParameter("t", kind.resource).setParameter("r", resourceId)

@@ -213,6 +213,11 @@ public class SchedulingTest extends AgentsFixture {
         c.handle(event("network", Event.AFTER_UPDATE, "net-1", Map.of("id", "net-1", "name", "n")));
         c.handle(event("port", Event.AFTER_DELETE, "p1", Map.of("id", "p1", "network_id", "net-1", "fixed_ips",
                 List.of(Map.of("subnet_id", "s1")))));
+        assertEquals("a port's deletion leaves its network hosted", 1, scheduling.hosting(Kind.DHCP, "net-1").size());
+        c.handle(event("network", Event.PRECOMMIT_DELETE, "net-1", Map.of("id", "net-1")));
+        assertTrue("the network's bindings go in its delete's transaction",
+                scheduling.hosting(Kind.DHCP, "net-1").isEmpty());
+        assertEquals("nothing is told before the commit", 4, notifier.casts.size());
         c.handle(event("network", Event.AFTER_DELETE, "net-1", Map.of("id", "net-1")));
         assertEquals("dhcp_agent.node-1 network_create_end {payload={network={id=net-1}, priority=0}}", notifier.casts.get(0));
         assertTrue(notifier.casts.get(1), notifier.casts.get(1).startsWith("dhcp_agent.node-1 subnet_create_end"));
@@ -238,6 +243,9 @@ public class SchedulingTest extends AgentsFixture {
         c.handle(event("port", Event.AFTER_CREATE, "p1", Map.of("id", "p1", "device_owner", "network:router_interface",
                 "device_id", "r1")));
         c.handle(event("router", Event.AFTER_UPDATE, "r1", Map.of("id", "r1", "name", "x")));
+        c.handle(event("router", Event.PRECOMMIT_DELETE, "r1", Map.of("id", "r1")));
+        assertTrue("the router's bindings go in its delete's transaction", scheduling.hosting(Kind.L3, "r1").isEmpty());
+        assertEquals(1, scheduling.hosting(Kind.L3, "r0").size());
         c.handle(event("router", Event.AFTER_DELETE, "r1", Map.of("id", "r1")));
         assertEquals(List.of("l3_agent.node-1 router_added_to_agent {payload=[r0]}",
                 "l3_agent.node-1 routers_updated {routers=[r0]}",

@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Keeps tags in step with their resources: the {@code tags} of a create body (ports, bulk too:
  * tag-ports-during-bulk-creation) are stored inside the create's transaction, and a deleted
- * resource's tags go after it.
+ * resource's tags go inside its delete's, as Neutron's foreign key cascades them: one commit (a
+ * synchronous log write) fewer per delete, and no tags left behind when the delete rolls back.
  */
 @Component(service = ResourceCallback.class, property = {
     ResourceCallback.RESOURCE + "=network", ResourceCallback.RESOURCE + "=subnet",
@@ -22,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
     ResourceCallback.RESOURCE + "=router", ResourceCallback.RESOURCE + "=floatingip",
     ResourceCallback.RESOURCE + "=security_group", ResourceCallback.RESOURCE + "=qos_policy",
     ResourceCallback.RESOURCE + "=trunk", ResourceCallback.RESOURCE + "=network_segment_range",
-    ResourceCallback.EVENTS + "=precommit_create", ResourceCallback.EVENTS + "=after_delete"})
+    ResourceCallback.EVENTS + "=precommit_create", ResourceCallback.EVENTS + "=precommit_delete"})
 public class TagCallbacks implements ResourceCallback {
     /** Event resource names (Neutron's callback resources) to collections, where they differ from member + s. */
     private static final Map<String, String> COLLECTIONS = Map.of("qos_policy", "policies");
@@ -36,7 +37,7 @@ public class TagCallbacks implements ResourceCallback {
 
     @Override
     public void handle(ResourceEvent event) {
-        if (event.event() == Event.AFTER_DELETE) {
+        if (event.event() == Event.PRECOMMIT_DELETE) {
             jpa.tx(TransactionType.Required, em -> TagStore.removeAll(em, event.id()));
         } else if (event.request() != null && event.request().get(Tags.TAGS) instanceof List<?> tags
                 && !tags.isEmpty()) {

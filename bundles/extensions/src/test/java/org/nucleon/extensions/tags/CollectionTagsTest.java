@@ -250,7 +250,7 @@ public class CollectionTagsTest {
         assertEquals(Set.of("p1"), filtered(ports, Map.of("tags", List.of("web,db"))));
         assertTrue(new CollectionTags("policies", jpa).restrict(JpaFixture.ADMIN, new ListQuery(Map.of("tags",
                 List.of("gold")), List.of(), 0, null, false)).admits("q1"));
-        callbacks.handle(new ResourceEvent("port", Event.AFTER_DELETE, JpaFixture.ADMIN, "p1", Map.of(), Map.of(),
+        callbacks.handle(new ResourceEvent("port", Event.PRECOMMIT_DELETE, JpaFixture.ADMIN, "p1", Map.of(), Map.of(),
                 null));
         assertEquals(Set.of(), filtered(ports, Map.of("tags-any", List.of("web,db"))));
         assertFalse(filtered(ports, Map.of("not-tags-any", List.of("web"))).isEmpty());
