@@ -83,6 +83,14 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     protected void beforeRemove(EntityManager em, RequestContext context, E entity) {
     }
 
+    /**
+     * As {@link #beforeRemove(EntityManager, RequestContext, Object)}, with the view the resource had
+     * in this transaction (the one PRECOMMIT_DELETE carried): what it shows empty needs no delete.
+     */
+    protected void beforeRemove(EntityManager em, RequestContext context, E entity, Map<String, Object> view) {
+        beforeRemove(em, context, entity);
+    }
+
     protected abstract Map<String, Object> toMap(E entity);
 
     /**
@@ -317,7 +325,7 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
     private Map<String, Object> remove(EntityManager em, RequestContext context, String id, E e) {
         Map<String, Object> view = view(em, context, e);
         publish(Event.PRECOMMIT_DELETE, context, id, view, view, null);
-        beforeRemove(em, context, e);
+        beforeRemove(em, context, e, view);
         em.remove(e);
         return view;
     }

@@ -20,8 +20,7 @@ final class PortExtras {
     /** Replaces the port's pairs (a pair without a MAC takes the port's); returns them as shown. */
     static List<Map<String, Object>> setPairs(EntityManager em, PortEntity port, List<?> pairs) {
         List<Map<String, Object>> out = new ArrayList<>();
-        em.createQuery("DELETE FROM AllowedAddressPairEntity a WHERE a.portId = :p").setParameter("p", port.id)
-                .executeUpdate();
+        removePairs(em, port.id);
         for (Object o : pairs) {
             Map<?, ?> pair = (Map<?, ?>) o;
             AllowedAddressPairEntity e = new AllowedAddressPairEntity();
@@ -70,9 +69,12 @@ final class PortExtras {
         return dhcpOptsOf(em, PageKeys.of(List.of(portId))).getOrDefault(portId, List.of());
     }
 
-    static void removeAll(EntityManager em, String portId) {
+    static void removePairs(EntityManager em, String portId) {
         em.createQuery("DELETE FROM AllowedAddressPairEntity a WHERE a.portId = :p").setParameter("p", portId)
                 .executeUpdate();
+    }
+
+    static void removeDhcpOpts(EntityManager em, String portId) {
         em.createQuery("DELETE FROM ExtraDhcpOptEntity o WHERE o.portId = :p").setParameter("p", portId)
                 .executeUpdate();
     }
