@@ -3,7 +3,9 @@ package org.nucleon.api.persistence;
 import java.io.StringWriter;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A table dropped by hand behind the server's back is not made again until its definition
  * changes or its row in {@value #TABLE} is deleted. A change EclipseLink cannot apply (it only adds
- * tables, columns and constraints) is logged at the boot that first sees it, not at every boot.
+ * tables, columns and constraints; this step adds the indexes a changed table lacks) is logged at the
+ * boot that first sees it, not at every boot.
  */
 public final class PersistenceUnitCustomizer implements SessionCustomizer {
     static final String TABLE = "NUCLEON_SCHEMA";
@@ -72,7 +75,58 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
         LOG.info("creating or extending the tables of {}: new or changed since this database last saw them: {}",
                 session.getName(), changed);
         schema.extendDefaultTables(true);
+        createMissingIndexes(session, schema, changed);
         changed.forEach(table -> record(session, table, digests.get(table)));
+    }
+
+    /**
+     * Extending a table that exists adds its columns and constraints, never its indexes: a changed
+     * table gets here the indexes it declares and lacks, so a database made by an older version gets
+     * the indexes its reads need too.
+     */
+    private static void createMissingIndexes(DatabaseSession session, SchemaManager schema, Set<String> changed) {
+        for (TableDefinition table : definitions(session)) {
+            if (!changed.contains(table.getFullName()) || table.getIndexes().isEmpty()) {
+                continue;
+            }
+            Set<String> present = indexesOf(session, table.getName());
+            if (present == null) {
+                LOG.warn("cannot tell which indexes {} has on this database; any it lacks must be made by hand",
+                        table.getName());
+                continue;
+            }
+            for (IndexDefinition index : table.getIndexes()) {
+                if (!present.contains(index.getName().toUpperCase(Locale.ROOT))) {
+                    try {
+                        schema.createObject(index);
+                    } catch (DatabaseException e) {
+                        // another server sharing the database made it first
+                    }
+                }
+            }
+        }
+    }
+
+    /** The names of the table's indexes, upper case; null on a database whose catalogue is not read here. */
+    private static Set<String> indexesOf(DatabaseSession session, String table) {
+        String name = table.replace("'", "''");
+        String sql;
+        if (session.getPlatform().isDerby()) {
+            sql = "SELECT c.CONGLOMERATENAME FROM SYS.SYSCONGLOMERATES c JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID"
+                    + " WHERE c.ISINDEX AND t.TABLENAME = UPPER('" + name + "')";
+        } else if (session.getPlatform().isPostgreSQL()) {
+            sql = "SELECT indexname FROM pg_indexes WHERE tablename = LOWER('" + name + "')";
+        } else if (session.getPlatform().isMySQL()) {
+            sql = "SELECT index_name FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                    + " AND table_name = '" + name + "'";
+        } else {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        for (Object row : session.executeSQL(sql)) {
+            names.add(String.valueOf(((AbstractRecord) row).getValues().get(0)).toUpperCase(Locale.ROOT));
+        }
+        return names;
     }
 
     /**
@@ -84,8 +138,7 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
     public static Map<String, String> tableDigests(Session session) {
         AbstractSession generating = (AbstractSession) session;
         Map<String, String> digests = new HashMap<>();
-        for (TableDefinition table : new DefaultTableGenerator(generating.getProject(), true)
-                .generateDefaultTableCreator().getTableDefinitions()) {
+        for (TableDefinition table : definitions(session)) {
             Set<String> parts = new TreeSet<>();
             parts.add(table.buildCreationWriter(generating, new StringWriter()).toString());
             for (ForeignKeyConstraint key : table.getForeignKeys()) {
@@ -100,6 +153,12 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
             digests.put(table.getFullName(), Digest.sha256(String.join("\n", parts)));
         }
         return digests;
+    }
+
+    /** The unit's tables as EclipseLink would create them on the session's database. */
+    private static List<TableDefinition> definitions(Session session) {
+        return new DefaultTableGenerator(((AbstractSession) session).getProject(), true)
+                .generateDefaultTableCreator().getTableDefinitions();
     }
 
     /** What {@value #TABLE} holds; empty when it is not there yet, which makes it. */

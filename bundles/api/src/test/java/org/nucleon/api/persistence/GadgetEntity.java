@@ -3,11 +3,12 @@ package org.nucleon.api.persistence;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.Index;
 import javax.persistence.Table;
 
 /** A standard-attr resource for ListQueriesTest. */
 @Entity
-@Table(name = "gadgets")
+@Table(name = "gadgets", indexes = @Index(name = "ix_gadgets_name", columnList = "name"))
 public class GadgetEntity extends StandardAttributes {
     @Id
     @Column(length = 36)

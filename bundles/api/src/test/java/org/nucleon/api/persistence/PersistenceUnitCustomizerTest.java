@@ -64,6 +64,24 @@ public class PersistenceUnitCustomizerTest {
         assertEquals(digests, digests());
     }
 
+    @Test
+    public void aChangedTableGetsTheIndexesItLacks() throws Exception {
+        deploy();
+        assertTrue(indexExists("GADGETS", "IX_GADGETS_NAME"));
+        execute("DROP INDEX IX_GADGETS_NAME");
+        deploy();
+        assertFalse("an unchanged table is left as it is", indexExists("GADGETS", "IX_GADGETS_NAME"));
+
+        // as a database made before the index was declared
+        execute("UPDATE " + PersistenceUnitCustomizer.TABLE + " SET DEFINITION_SHA256 = 'old' WHERE TABLE_NAME = 'gadgets'");
+        deploy();
+        assertTrue(indexExists("GADGETS", "IX_GADGETS_NAME"));
+        Map<String, String> digests = digests();
+        execute("UPDATE " + PersistenceUnitCustomizer.TABLE + " SET DEFINITION_SHA256 = 'old' WHERE TABLE_NAME = 'gadgets'");
+        deploy();
+        assertEquals("an index already there is not a failure", digests, digests());
+    }
+
     /** Builds the unit, which logs in and so runs the schema step, and closes it again. */
     private void deploy() {
         EntityManagerFactory emf = unit();
@@ -98,6 +116,18 @@ public class PersistenceUnitCustomizerTest {
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rows = c.getMetaData().getTables(null, null, table, null)) {
             return rows.next();
+        }
+    }
+
+    private boolean indexExists(String table, String index) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rows = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+            while (rows.next()) {
+                if (index.equals(rows.getString("INDEX_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
