@@ -3,6 +3,7 @@ package org.nucleon.agents;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
@@ -12,8 +13,10 @@ import javax.persistence.UniqueConstraint;
  * No foreign key to the network or router: those rows are other plugins' (callbacks clean up).
  */
 @Entity
+// the unique key leads with the agent; the index serves the reads and deletes by network or router
 @Table(name = "agent_resource_bindings", uniqueConstraints = @UniqueConstraint(
-        name = "uniq_agent_resource_bindings0agent0resource", columnNames = {"agent_id", "resource_id"}))
+        name = "uniq_agent_resource_bindings0agent0resource", columnNames = {"agent_id", "resource_id"}),
+        indexes = @Index(name = "ix_agent_resource_bindings_resource", columnList = "resource_id,resource_type"))
 public class AgentBinding {
     @Id
     @Column(length = 36)

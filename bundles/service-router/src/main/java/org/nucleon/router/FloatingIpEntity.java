@@ -13,7 +13,10 @@ import org.nucleon.api.persistence.StandardAttributes;
  * optionally mapped to a fixed address of an internal port through a router.
  */
 @Entity
-@Table(name = "floatingips", indexes = @Index(name = "ix_floatingips_project_id", columnList = "project_id"),
+// a port's delete looks for the floating IPs it is or holds
+@Table(name = "floatingips", indexes = {@Index(name = "ix_floatingips_project_id", columnList = "project_id"),
+    @Index(name = "ix_floatingips_fixed_port_id", columnList = "fixed_port_id"),
+    @Index(name = "ix_floatingips_floating_port_id", columnList = "floating_port_id")},
         uniqueConstraints = @UniqueConstraint(name = "uniq_floatingips0floatingnetworkid0fixedportid0fixedipaddress",
                 columnNames = {"floating_network_id", "fixed_port_id", "fixed_ip_address"}))
 public class FloatingIpEntity extends StandardAttributes {

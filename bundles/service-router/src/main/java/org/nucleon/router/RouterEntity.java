@@ -9,7 +9,9 @@ import org.nucleon.api.persistence.StandardAttributes;
 
 /** A row of the {@code routers} table; the gateway is a core port named by {@link #gwPortId}. */
 @Entity
-@Table(name = "routers", indexes = @Index(name = "ix_routers_project_id", columnList = "project_id"))
+// a port's delete looks for the router whose gateway it is
+@Table(name = "routers", indexes = {@Index(name = "ix_routers_project_id", columnList = "project_id"),
+    @Index(name = "ix_routers_gw_port_id", columnList = "gw_port_id")})
 public class RouterEntity extends StandardAttributes {
     @Id
     @Column(length = 36)

@@ -6,11 +6,14 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.IdClass;
+import javax.persistence.Index;
 import javax.persistence.Table;
 
 /** A row of {@code allowedaddresspairs}: an extra address a port may send from. */
 @Entity
-@Table(name = "allowedaddresspairs")
+// the key's columns come out in EclipseLink's order, not port_id first: this index serves the reads by port
+@Table(name = "allowedaddresspairs", indexes = @Index(name = "ix_allowedaddresspairs_port_id",
+        columnList = "port_id,ip_address,mac_address"))
 @IdClass(AllowedAddressPairEntity.Key.class)
 public class AllowedAddressPairEntity {
     @Id

@@ -6,11 +6,14 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.IdClass;
+import javax.persistence.Index;
 import javax.persistence.Table;
 
 /** A row of {@code extradhcpopts}: one DHCP option of a port, per IP version. */
 @Entity
-@Table(name = "extradhcpopts")
+// as allowedaddresspairs: the key does not lead with port_id, by which the options are read
+@Table(name = "extradhcpopts", indexes = @Index(name = "ix_extradhcpopts_port_id",
+        columnList = "port_id,opt_name,ip_version"))
 @IdClass(ExtraDhcpOptEntity.Key.class)
 public class ExtraDhcpOptEntity {
     @Id
