@@ -13,10 +13,11 @@ import org.nucleon.api.persistence.StandardAttributes;
  * optionally mapped to a fixed address of an internal port through a router.
  */
 @Entity
-// a port's delete looks for the floating IPs it is or holds
+// a port's delete looks for the floating IPs it is or holds, a router's interface removal for those it routes
 @Table(name = "floatingips", indexes = {@Index(name = "ix_floatingips_project_id", columnList = "project_id"),
     @Index(name = "ix_floatingips_fixed_port_id", columnList = "fixed_port_id"),
-    @Index(name = "ix_floatingips_floating_port_id", columnList = "floating_port_id")},
+    @Index(name = "ix_floatingips_floating_port_id", columnList = "floating_port_id"),
+    @Index(name = "ix_floatingips_router_id", columnList = "router_id")},
         uniqueConstraints = @UniqueConstraint(name = "uniq_floatingips0floatingnetworkid0fixedportid0fixedipaddress",
                 columnNames = {"floating_network_id", "fixed_port_id", "fixed_ip_address"}))
 public class FloatingIpEntity extends StandardAttributes {

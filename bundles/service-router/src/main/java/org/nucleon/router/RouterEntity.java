@@ -9,9 +9,10 @@ import org.nucleon.api.persistence.StandardAttributes;
 
 /** A row of the {@code routers} table; the gateway is a core port named by {@link #gwPortId}. */
 @Entity
-// a port's delete looks for the router whose gateway it is
+// a port's delete looks for the router whose gateway it is, a floating IP for the routers with a gateway on its network
 @Table(name = "routers", indexes = {@Index(name = "ix_routers_project_id", columnList = "project_id"),
-    @Index(name = "ix_routers_gw_port_id", columnList = "gw_port_id")})
+    @Index(name = "ix_routers_gw_port_id", columnList = "gw_port_id"),
+    @Index(name = "ix_routers_gw_network_id", columnList = "gw_network_id")})
 public class RouterEntity extends StandardAttributes {
     @Id
     @Column(length = 36)
