@@ -7,6 +7,7 @@ import static org.nucleon.ml2.Ml2Fixture.body;
 import static org.nucleon.ml2.Ml2Fixture.expect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +242,7 @@ public class PortHandlerTest {
 
     /** Per port: its addresses, group bindings, pairs and DHCP options, counted together. */
     private Map<String, Long> rowsHeld(String... portIds) {
-        Map<String, Long> held = new java.util.HashMap<>();
+        Map<String, Long> held = new HashMap<>();
         for (String id : portIds) {
             held.put(id, f.jpa.txExpr(em -> List.of("IpAllocationEntity", "PortSecurityGroupBindingEntity",
                     "AllowedAddressPairEntity", "ExtraDhcpOptEntity").stream().mapToLong(entity -> em.createQuery(
