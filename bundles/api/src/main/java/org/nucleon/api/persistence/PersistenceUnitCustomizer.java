@@ -61,7 +61,8 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
 
     static void createOrExtendChangedTables(DatabaseSession session) {
         SchemaManager schema = new SchemaManager(session);
-        Map<String, String> digests = tableDigests(session);
+        List<TableDefinition> tables = definitions(session);
+        Map<String, String> digests = digests((AbstractSession) session, tables);
         Map<String, String> known = known(session, schema);
         Set<String> changed = new TreeSet<>();
         digests.forEach((table, digest) -> {
@@ -75,7 +76,7 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
         LOG.info("creating or extending the tables of {}: new or changed since this database last saw them: {}",
                 session.getName(), changed);
         schema.extendDefaultTables(true);
-        createMissingIndexes(session, schema, changed);
+        createMissingIndexes(session, schema, tables, changed);
         changed.forEach(table -> record(session, table, digests.get(table)));
     }
 
@@ -84,8 +85,9 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
      * table gets here the indexes it declares and lacks, so a database made by an older version gets
      * the indexes its reads need too.
      */
-    private static void createMissingIndexes(DatabaseSession session, SchemaManager schema, Set<String> changed) {
-        for (TableDefinition table : definitions(session)) {
+    private static void createMissingIndexes(DatabaseSession session, SchemaManager schema,
+            List<TableDefinition> tables, Set<String> changed) {
+        for (TableDefinition table : tables) {
             if (!changed.contains(table.getFullName()) || table.getIndexes().isEmpty()) {
                 continue;
             }
@@ -136,9 +138,12 @@ public final class PersistenceUnitCustomizer implements SessionCustomizer {
      * a plain value) must say the same of itself in both mappings, since EclipseLink takes either.
      */
     public static Map<String, String> tableDigests(Session session) {
-        AbstractSession generating = (AbstractSession) session;
+        return digests((AbstractSession) session, definitions(session));
+    }
+
+    private static Map<String, String> digests(AbstractSession generating, List<TableDefinition> tables) {
         Map<String, String> digests = new HashMap<>();
-        for (TableDefinition table : definitions(session)) {
+        for (TableDefinition table : tables) {
             Set<String> parts = new TreeSet<>();
             parts.add(table.buildCreationWriter(generating, new StringWriter()).toString());
             for (ForeignKeyConstraint key : table.getForeignKeys()) {
