@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
@@ -18,11 +19,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The ML2 plugin in the real distribution: ports created by many clients at once never share an
  * address or a MAC, and a mechanism driver bundle changes port binding live and is called, as its
- * shell command shows, for every change of networks, subnets and ports.
+ * shell command shows, for every change of networks, subnets and ports. The embedded Derby it
+ * stores in has the JDK packages it loads wired as imports.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -184,6 +189,26 @@ public class Ml2IT extends NucleonKarafTestSupport {
     private List<String> mechanismCalls(Set<String> ids) throws Exception {
         return shell("example:mechanism-calls").lines().map(String::strip)
                 .filter(line -> ids.contains(line.substring(line.indexOf(' ') + 1))).toList();
+    }
+
+    /**
+     * Derby declares no imports, only DynamicImport-Package: *, and a dynamic import that races a
+     * refresh fails for good (pax-jdbc-derby then stays unstarted). The nucleon-derby-imports
+     * fragment declares what Derby loads from the JDK and the framework, so those are wired when
+     * Derby resolves, as ordinary imports.
+     */
+    @Test
+    public void derbyHasTheJdkPackagesItLoadsWiredAsImportsNotDynamically() {
+        BundleWiring wiring = bundle("derby").adapt(BundleWiring.class);
+        Set<String> imported = new TreeSet<>();
+        for (BundleWire wire : wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+            if (!PackageNamespace.RESOLUTION_DYNAMIC.equals(
+                    wire.getRequirement().getDirectives().get(PackageNamespace.REQUIREMENT_RESOLUTION_DIRECTIVE))) {
+                imported.add((String) wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE));
+            }
+        }
+        assertTrue(imported.toString(), imported.containsAll(
+                List.of("javax.naming", "javax.naming.spi", "javax.sql", "org.osgi.framework")));
     }
 
     private static String vifType(Http.Answer a) {
