@@ -360,8 +360,15 @@ public abstract class NucleonKarafTestSupport {
             awaitJackson();
             awaitComponentsSettled();
             Http h = new Http("http://127.0.0.1:" + System.getProperty("nucleon.test.http.port"));
-            if (!Http.await(60_000, () -> h.get("/v2.0/networks").status() == 200)) {
-                throw new AssertionError("Nucleon did not serve /v2.0/networks within 60 s");
+            String[] last = {"no answer"};
+            if (!Http.await(60_000, () -> {
+                Http.Answer a = h.get("/v2.0/networks");
+                last[0] = a.status() + " " + a.text();
+                return a.status() == 200;
+            })) {
+                bootFailure = "Nucleon did not serve /v2.0/networks within 60 s; its last answer: " + last[0] + "\n"
+                        + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60);
+                throw new AssertionError(bootFailure);
             }
             http = h;
         }
