@@ -56,8 +56,15 @@ final class Session {
      * --read-seconds}. A fast server's few hundred shows last a fraction of a second, in which one young collection
      * or one burst of JIT compiling decides the rate and the p99; the reference's take that long anyway.
      */
+    /**
+     * A read-only operation: first, with {@code --read-warmup}, the same requests unrecorded for that long (a
+     * JIT-compiled server reaches its steady rate on a path only after running it many times), then measured.
+     */
     Load.Outcome measureReads(String op, int concurrency, int count, IntFunction<Request> request)
             throws InterruptedException {
+        if (!settings.readWarmup().isZero()) {
+            Load.run(ep, concurrency, 1, settings.readWarmup(), settings.phaseLimit(), request, (reply, i) -> { });
+        }
         return measure(op, concurrency, count, settings.readPhaseMin(), request, (reply, i) -> { });
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Command-line settings. Every bound has a default so a bare run stays small. */
 record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String token, List<Integer> concurrency,
-                int count, int listCount, Duration readPhaseMin, Duration phaseLimit, Duration timeout, List<String> scenarios,
+                int count, int listCount, Duration readPhaseMin, Duration readWarmup, Duration phaseLimit, Duration timeout, List<String> scenarios,
                 List<Integer> portSizes, int pageSize, Duration warmup, int setupConcurrency, Path out, String runId, String project) {
 
     static final String USAGE = """
@@ -24,6 +24,8 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
               --list-count N         requests per unfiltered "list everything" operation (default 20)
               --read-seconds SECONDS a read-only operation (show, list) goes on past its count until it has run
                                      this long (default 5; 0: exactly the count)
+              --read-warmup SECONDS  before each read-only operation, the same requests unrecorded for this long
+                                     (default 0)
               --duration SECONDS     time bound of each operation phase (default 60)
               --timeout SECONDS      per-request timeout (default 60)
               --scenarios a,b        default all: %s
@@ -66,6 +68,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 ints(opts.getOrDefault("concurrency", "1,8")),
                 bounded(opts, "count", 100, 1_000_000), bounded(opts, "list-count", 20, 1_000_000),
                 Duration.ofSeconds(bounded(opts, "read-seconds", 5, 0, 3600)),
+                Duration.ofSeconds(bounded(opts, "read-warmup", 0, 0, 3600)),
                 Duration.ofSeconds(bounded(opts, "duration", 60, 86_400)),
                 Duration.ofSeconds(bounded(opts, "timeout", 60, 3600)),
                 List.of(opts.getOrDefault("scenarios", "all").split(",")),
@@ -74,7 +77,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Path.of(opts.getOrDefault("out", "bench-out")),
                 opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)),
                 opts.getOrDefault("project", "fake_project_id"));
-        for (String known : List.of("concurrency", "count", "list-count", "read-seconds", "duration", "timeout", "scenarios",
+        for (String known : List.of("concurrency", "count", "list-count", "read-seconds", "read-warmup", "duration", "timeout", "scenarios",
                 "port-sizes", "page-size", "project", "warmup", "setup-concurrency", "out", "run-id")) {
             opts.remove(known);
         }
@@ -89,7 +92,8 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
 
     /** The same settings with another request count per operation, and reads held to it. */
     Settings withCount(int n) {
-        return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), Duration.ZERO, phaseLimit,
+        return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), Duration.ZERO, Duration.ZERO,
+                phaseLimit,
                 timeout,
                 scenarios, portSizes, pageSize, warmup, setupConcurrency, out, runId, project);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of Neutron for the smoke run: create (single and bulk), list, show, update and delete of a few
@@ -22,6 +23,8 @@ final class FakeNeutron implements AutoCloseable {
     final Map<String, Map<String, JsonNode>> store = new ConcurrentHashMap<>();
     /** Quotas set by PUT /v2.0/quotas/{project}, by project. */
     final Map<String, JsonNode> quotas = new ConcurrentHashMap<>();
+    /** GET requests answered, of any path. */
+    final AtomicInteger gets = new AtomicInteger();
     private final HttpServer server;
 
     static {
@@ -47,6 +50,9 @@ final class FakeNeutron implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            if (x.getRequestMethod().equals("GET")) {
+                gets.incrementAndGet();
+            }
             String[] parts = x.getRequestURI().getPath().split("/"); // "", "v2.0", collection[, id]
             if (parts[2].equals("quotas") && parts.length == 4 && x.getRequestMethod().equals("PUT")) {
                 quotas.put(parts[3], Json.MAPPER.readTree(x.getRequestBody()).path("quota"));

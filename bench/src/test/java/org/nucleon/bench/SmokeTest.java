@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +98,20 @@ public class SmokeTest {
                 assertEquals(byOp.get(write).toString(), 3, byOp.get(write).path("ok").asInt());
             }
             assertEquals("everything created was deleted", 0, a.size());
+        }
+    }
+
+    @Test
+    public void aReadWarmupSendsTheSameRequestsUnrecordedFirst() throws Exception {
+        try (FakeNeutron a = new FakeNeutron()) {
+            Settings settings = Settings.parse("a=" + a.url(), "--count", "3", "--read-seconds", "0",
+                    "--read-warmup", "1");
+            List<Report.OpStats> sink = new ArrayList<>();
+            Session s = new Session(new Endpoint("a", a.url(), null, null, settings.timeout()), settings, "warm", sink);
+            Load.Outcome o = s.measureReads("list", 1, 3, i -> Request.get("/v2.0/networks"));
+            assertEquals("the measured phase is its count alone", 3, o.ok());
+            assertEquals(1, sink.size());
+            assertTrue("the warm-up listed too: " + a.gets.get(), a.gets.get() > 3 + 10);
         }
     }
 
