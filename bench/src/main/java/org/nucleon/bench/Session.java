@@ -54,11 +54,9 @@ final class Session {
     /**
      * A measured phase of read-only requests: {@code count} of them, and more until it has run {@code
      * --read-seconds}. A fast server's few hundred shows last a fraction of a second, in which one young collection
-     * or one burst of JIT compiling decides the rate and the p99; the reference's take that long anyway.
-     */
-    /**
-     * A read-only operation: first, with {@code --read-warmup}, the same requests unrecorded for that long (a
-     * JIT-compiled server reaches its steady rate on a path only after running it many times), then measured.
+     * or one burst of JIT compiling decides the rate and the p99; the reference's take that long anyway. With
+     * {@code --read-warmup}, the same requests go unrecorded for that long first: a JIT-compiled server reaches its
+     * steady rate on a path only after running it many times.
      */
     Load.Outcome measureReads(String op, int concurrency, int count, IntFunction<Request> request)
             throws InterruptedException {

@@ -93,9 +93,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
     /** The same settings with another request count per operation, and reads held to it. */
     Settings withCount(int n) {
         return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), Duration.ZERO, Duration.ZERO,
-                phaseLimit,
-                timeout,
-                scenarios, portSizes, pageSize, warmup, setupConcurrency, out, runId, project);
+                phaseLimit, timeout, scenarios, portSizes, pageSize, warmup, setupConcurrency, out, runId, project);
     }
 
     private static <T> void putPair(Map<String, T> into, String pair, java.util.function.Function<String, T> value) {
