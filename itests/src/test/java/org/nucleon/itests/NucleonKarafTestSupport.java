@@ -134,6 +134,7 @@ public abstract class NucleonKarafTestSupport {
         } finally {
             boot.close();
         }
+        awaitJackson();
     }
 
     private String bundlesNotActive() {
@@ -283,21 +284,24 @@ public abstract class NucleonKarafTestSupport {
     }
 
     /**
-     * Http loads Jackson through the probe's dynamic import; during a refresh right after boot the
-     * Jackson bundle is not there for a moment, and a class that failed to initialise stays failed.
+     * Http loads Jackson through the probe's dynamic import. During a refresh right after boot the
+     * Jackson bundle is not there for a moment, and Felix fails a dynamic import that races a
+     * refresh (see bundles/derby-imports); a class whose initialiser failed so stays failed. So
+     * before any test uses Http, ObjectMapper is loaded here, uninitialised, until the import holds.
      */
     private void awaitJackson() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
+        Throwable last = null;
         while (System.currentTimeMillis() < deadline) {
-            for (Bundle b : bundleContext.getBundles()) {
-                if ("com.fasterxml.jackson.core.jackson-databind".equals(b.getSymbolicName())
-                        && b.getState() == Bundle.ACTIVE) {
-                    return;
-                }
+            try {
+                Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, getClass().getClassLoader());
+                return;
+            } catch (ClassNotFoundException | LinkageError e) {
+                last = e;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("jackson-databind was not active within 60 s");
+        throw new AssertionError("the probe could not load Jackson's ObjectMapper within 60 s: " + last);
     }
 
     /**
@@ -357,7 +361,6 @@ public abstract class NucleonKarafTestSupport {
     /** A client for the distribution, once its components have settled and it serves networks. */
     protected Http api() throws InterruptedException {
         if (http == null) {
-            awaitJackson();
             awaitComponentsSettled();
             Http h = new Http("http://127.0.0.1:" + System.getProperty("nucleon.test.http.port"));
             String[] last = {"no answer"};
