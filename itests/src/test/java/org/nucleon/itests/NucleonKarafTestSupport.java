@@ -127,14 +127,19 @@ public abstract class NucleonKarafTestSupport {
         boot.open();
         try {
             if (boot.waitForService(BOOT_TIMEOUT_MS) == null) {
-                bootFailure = "Karaf did not finish its boot features within " + BOOT_TIMEOUT_MS / 1000 + " s.\n"
-                        + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60) + "\n" + startingThreads();
+                bootFailure = withEvidence("Karaf did not finish its boot features within " + BOOT_TIMEOUT_MS / 1000
+                        + " s.") + "\n" + startingThreads();
                 throw new AssertionError(bootFailure);
             }
         } finally {
             boot.close();
         }
         awaitJackson();
+    }
+
+    /** Why the container failed, with the bundles not active and the end of karaf.log. */
+    private String withEvidence(String why) {
+        return why + "\n" + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60);
     }
 
     private String bundlesNotActive() {
@@ -369,8 +374,8 @@ public abstract class NucleonKarafTestSupport {
                 last[0] = a.status() + " " + a.text();
                 return a.status() == 200;
             })) {
-                bootFailure = "Nucleon did not serve /v2.0/networks within 60 s; its last answer: " + last[0] + "\n"
-                        + bundlesNotActive() + "karaf.log ends with:\n" + karafLogTail(60);
+                bootFailure = withEvidence("Nucleon did not serve /v2.0/networks within 60 s; its last answer: "
+                        + last[0]);
                 throw new AssertionError(bootFailure);
             }
             http = h;
