@@ -10,8 +10,9 @@ import java.util.Map;
 
 /** Command-line settings. Every bound has a default so a bare run stays small. */
 record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String token, List<Integer> concurrency,
-                int count, int listCount, Duration readPhaseMin, Duration readWarmup, Duration phaseLimit, Duration timeout, List<String> scenarios,
-                List<Integer> portSizes, int pageSize, Duration warmup, int setupConcurrency, Path out, String runId, String project) {
+                int count, int listCount, Duration readPhaseMin, Duration readWarmup, Duration phaseLimit,
+                Duration timeout, List<String> scenarios, List<Integer> portSizes, int pageSize, Duration warmup,
+                int setupConcurrency, Path out, String runId, String project) {
 
     static final String USAGE = """
             usage: java -jar nucleon-bench.jar [options] NAME=URL [NAME=URL]
@@ -77,8 +78,9 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
                 Path.of(opts.getOrDefault("out", "bench-out")),
                 opts.getOrDefault("run-id", "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36)),
                 opts.getOrDefault("project", "fake_project_id"));
-        for (String known : List.of("concurrency", "count", "list-count", "read-seconds", "read-warmup", "duration", "timeout", "scenarios",
-                "port-sizes", "page-size", "project", "warmup", "setup-concurrency", "out", "run-id")) {
+        for (String known : List.of("concurrency", "count", "list-count", "read-seconds", "read-warmup", "duration",
+                "timeout", "scenarios", "port-sizes", "page-size", "project", "warmup", "setup-concurrency", "out",
+                "run-id")) {
             opts.remove(known);
         }
         if (!opts.isEmpty()) {
@@ -90,7 +92,7 @@ record Settings(Map<String, String> endpoints, Map<String, Integer> pids, String
         return s;
     }
 
-    /** The same settings with another request count per operation, and reads held to it. */
+    /** The same settings with another request count per operation, and reads held to it, without a read warm-up. */
     Settings withCount(int n) {
         return new Settings(endpoints, pids, token, concurrency, n, Math.min(n, listCount), Duration.ZERO, Duration.ZERO,
                 phaseLimit, timeout, scenarios, portSizes, pageSize, warmup, setupConcurrency, out, runId, project);
