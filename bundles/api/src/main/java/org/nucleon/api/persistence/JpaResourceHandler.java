@@ -290,9 +290,18 @@ public abstract class JpaResourceHandler<E> implements ResourceHandler {
             E e = findVisible(em, context, id);
             checkRevision(context, e);
             before[0] = view(em, context, e);
+            long revision = e instanceof StandardAttributes s ? s.revisionNumber : 0;
             change(em, context, e, changes);
             em.flush();
             Map<String, Object> view = view(em, context, e);
+            if (e instanceof StandardAttributes s && s.revisionNumber == revision && !view.equals(before[0])) {
+                // only what the view gathers from other tables changed (a port's addresses, groups, pairs, DHCP
+                // options): Neutron's revision plugin moves the resource's revision for those rows too, and
+                // clients (If-Match, caches keyed by revision) rely on a view never changing within one revision
+                s.touch();
+                em.flush();
+                view = view(em, context, e);
+            }
             publish(Event.PRECOMMIT_UPDATE, context, id, view, before[0], changes);
             return view;
         }));

@@ -20,6 +20,7 @@ import javax.persistence.EntityManager;
 import org.nucleon.api.error.NeutronException;
 import org.nucleon.api.persistence.InLists;
 import org.nucleon.api.persistence.PageKeys;
+import org.nucleon.api.persistence.StandardAttributes;
 import org.nucleon.ml2.subnet.SubnetEntity;
 
 /**
@@ -229,7 +230,8 @@ public final class Ipam {
     /**
      * For subnet delete: releases the addresses Neutron drops with the subnet (those of
      * auto-deleted ports, and EUI-64 ones of non-router ports on SLAAC/stateless subnets);
-     * 409 SubnetInUse while other ports hold addresses on it.
+     * 409 SubnetInUse while other ports hold addresses on it. The ports that lose an address move
+     * on a revision, as Neutron's revision plugin moves an address's port.
      */
     public static void releaseSubnet(EntityManager em, SubnetEntity subnet) {
         List<IpAllocationEntity> all = em.createQuery("SELECT a FROM IpAllocationEntity a WHERE a.subnetId = :s",
@@ -244,6 +246,11 @@ public final class Ipam {
         }
         all.forEach(em::remove);
         HeldAddresses.forget(List.of(subnet.id()));
+        // by entity name: the port package builds on this one
+        for (List<String> ports : InLists.batches(all.stream().map(a -> a.portId).toList())) {
+            em.createQuery("SELECT p FROM PortEntity p WHERE p.id IN :ids", StandardAttributes.class)
+                    .setParameter("ids", ports).getResultList().forEach(StandardAttributes::touch);
+        }
     }
 
     /** Addresses in use per subnet, for network-ip-availability. */

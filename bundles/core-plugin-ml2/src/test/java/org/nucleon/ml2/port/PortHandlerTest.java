@@ -224,6 +224,37 @@ public class PortHandlerTest {
     }
 
     /**
+     * As Neutron's revision plugin: a change to what a port's view gathers from other tables moves the port's
+     * revision, though its own row did not change; the same change again changes nothing and moves nothing.
+     */
+    @Test
+    public void changingWhatOtherTablesHoldOfAPortMovesItsRevision() {
+        String id = (String) f.port(net).get("id");
+        long revision = 1;
+        for (Map<String, Object> change : List.of(body("security_groups", List.of()),
+                body("extra_dhcp_opts", List.of(body("opt_name", "mtu", "opt_value", "1400"))),
+                body("allowed_address_pairs", List.of(body("ip_address", "10.0.9.1"))),
+                body("fixed_ips", List.of(body("subnet_id", subnet, "ip_address", "10.0.0.77"))))) {
+            Map<String, Object> updated = f.ports.update(TestJpa.ADMIN, id, change);
+            assertEquals(change.toString(), ++revision, updated.get("revision_number"));
+            assertEquals(updated, f.ports.get(TestJpa.ADMIN, id));
+            assertEquals(change.toString(), revision, f.ports.update(TestJpa.ADMIN, id, change).get("revision_number"));
+        }
+    }
+
+    /** A port whose address goes with its subnet (a DHCP port's) moves on a revision, as in Neutron. */
+    @Test
+    public void aPortThatLosesAnAddressWithItsSubnetMovesItsRevision() {
+        String other = (String) f.subnet(net, 4, "cidr", "10.1.0.0/24").get("id");
+        String dhcp = (String) f.port(net, "device_owner", "network:dhcp", "fixed_ips",
+                List.of(body("subnet_id", subnet), body("subnet_id", other))).get("id");
+        f.subnets.delete(TestJpa.ADMIN, other);
+        Map<String, Object> after = f.ports.get(TestJpa.ADMIN, dhcp);
+        assertEquals(List.of(subnet), fixedIps(after).stream().map(ip -> ip.get("subnet_id")).toList());
+        assertEquals(2L, after.get("revision_number"));
+    }
+
+    /**
      * A delete skips the tables its port's view shows nothing of (no delete of no row, which Derby
      * answers with a warning): whatever the port held goes all the same.
      */
