@@ -22,7 +22,8 @@ import org.nucleon.api.context.RequestContext;
 /**
  * A plugin's persistence unit outside OSGi: real EclipseLink on an in-memory Derby, with
  * resource-local transactions standing in for JTA. Nested calls on one thread share the
- * transaction, as units do under JTA. One instance, one database.
+ * transaction, as units do under JTA; a {@code Supports} call outside one runs in none, as there.
+ * One instance, one database.
  */
 public class JpaFixture implements JpaTemplate, AutoCloseable {
     public static final RequestContext ADMIN = new RequestContext("fake_project_id", "fake_user_id",
@@ -57,10 +58,22 @@ public class JpaFixture implements JpaTemplate, AutoCloseable {
     public <R> R txExpr(TransactionType type, EmFunction<R> code) {
         EntityManager outer = current.get();
         if (outer != null) {
-            return code.apply(outer);
+            // a write inside a read gets a transaction, as JTA would begin one
+            return type == TransactionType.Supports || outer.getTransaction().isActive() ? code.apply(outer)
+                    : inTransaction(outer, code);
         }
         EntityManager em = emf.createEntityManager();
         current.set(em);
+        try {
+            // as under JTA: a read outside any transaction reads each statement's committed rows
+            return type == TransactionType.Supports ? code.apply(em) : inTransaction(em, code);
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    private static <R> R inTransaction(EntityManager em, EmFunction<R> code) {
         EntityTransaction tx = em.getTransaction();
         tx.begin();
         try {
@@ -72,9 +85,6 @@ public class JpaFixture implements JpaTemplate, AutoCloseable {
                 tx.rollback();
             }
             throw e;
-        } finally {
-            current.remove();
-            em.close();
         }
     }
 

@@ -79,4 +79,9 @@ public class PortEntity extends StandardAttributes {
      */
     @Transient
     Map<String, Object> written;
+
+    /** revision_number as read. */
+    long revision() {
+        return revisionNumber;
+    }
 }

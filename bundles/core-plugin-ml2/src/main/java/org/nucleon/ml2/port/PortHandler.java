@@ -1,6 +1,7 @@
 package org.nucleon.ml2.port;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,6 +83,7 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
     RbacPolicies rbac;
 
     private volatile MacAddresses macs = new MacAddresses(DEFAULT_BASE_MAC);
+    private final PortChildren children = new PortChildren();
 
     public PortHandler() {
         super(PortEntity.class, "Port", COLUMNS);
@@ -420,18 +422,42 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
                 return v;
             }).toList();
         }
-        PageKeys ids = PageKeys.of(em, "PortEntity", ports, p -> p.id);
-        Map<String, List<Map<String, Object>>> ips = Ipam.fixedIpsOf(em, ids);
-        Map<String, List<String>> sgs = groups.groupsOf(em, ids);
-        Map<String, List<Map<String, Object>>> pairs = PortExtras.pairsOf(em, ids);
-        Map<String, List<Map<String, Object>>> opts = PortExtras.dhcpOptsOf(em, ids);
-        List<Map<String, Object>> out = new ArrayList<>();
+        boolean keep = PortChildren.usable(em);
+        Map<String, PortChildren.Rows> rows = new HashMap<>();
+        List<PortEntity> unknown = new ArrayList<>();
         for (PortEntity p : ports) {
+            PortChildren.Rows known = keep ? children.get(p) : null;
+            if (known != null) {
+                rows.put(p.id, known);
+            } else {
+                unknown.add(p);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            // the whole page when none was known, so an unfiltered page is still read by its id range
+            PageKeys ids = PageKeys.of(em, "PortEntity", rows.isEmpty() ? ports : unknown, p -> p.id);
+            Map<String, List<Map<String, Object>>> ips = Ipam.fixedIpsOf(em, ids);
+            Map<String, List<String>> sgs = groups.groupsOf(em, ids);
+            Map<String, List<Map<String, Object>>> pairs = PortExtras.pairsOf(em, ids);
+            Map<String, List<Map<String, Object>>> opts = PortExtras.dhcpOptsOf(em, ids);
+            for (PortEntity p : unknown) {
+                PortChildren.Rows read = new PortChildren.Rows(p.revision(), ips.getOrDefault(p.id, List.of()),
+                        sgs.getOrDefault(p.id, List.of()), pairs.getOrDefault(p.id, List.of()),
+                        opts.getOrDefault(p.id, List.of()));
+                rows.put(p.id, read);
+                if (keep) {
+                    children.put(p.id, read);
+                }
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>(ports.size());
+        for (PortEntity p : ports) {
+            PortChildren.Rows r = rows.get(p.id);
             Map<String, Object> v = toMap(p);
-            v.put(FIXED_IPS, ips.getOrDefault(p.id, List.of()));
-            v.put(SECURITY_GROUPS, sgs.getOrDefault(p.id, List.of()));
-            v.put(PAIRS, pairs.getOrDefault(p.id, List.of()));
-            v.put(DHCP_OPTS, opts.getOrDefault(p.id, List.of()));
+            v.put(FIXED_IPS, r.fixedIps());
+            v.put(SECURITY_GROUPS, r.groups());
+            v.put(PAIRS, r.pairs());
+            v.put(DHCP_OPTS, r.dhcpOpts());
             out.add(v);
         }
         return out;

@@ -1,6 +1,7 @@
 package org.nucleon.ml2.port;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.nucleon.ml2.Ml2Fixture.body;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.aries.jpa.template.TransactionType;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -248,10 +250,30 @@ public class PortHandlerTest {
         String other = (String) f.subnet(net, 4, "cidr", "10.1.0.0/24").get("id");
         String dhcp = (String) f.port(net, "device_owner", "network:dhcp", "fixed_ips",
                 List.of(body("subnet_id", subnet), body("subnet_id", other))).get("id");
+        assertEquals(2, fixedIps(f.ports.get(TestJpa.ADMIN, dhcp)).size());
         f.subnets.delete(TestJpa.ADMIN, other);
         Map<String, Object> after = f.ports.get(TestJpa.ADMIN, dhcp);
         assertEquals(List.of(subnet), fixedIps(after).stream().map(ip -> ip.get("subnet_id")).toList());
         assertEquals(2L, after.get("revision_number"));
+    }
+
+    /**
+     * A port's rows in other tables, once read outside a transaction, are read again only when the port's
+     * revision moves: rows changed behind the server's back without moving it stay unseen until it does.
+     */
+    @Test
+    public void whatAPortHoldsElsewhereIsReadAgainWhenItsRevisionMoves() {
+        assertTrue(f.jpa.txExpr(TransactionType.Supports, PortChildren::usable));
+        assertFalse(f.jpa.txExpr(TransactionType.Required, PortChildren::usable));
+        String id = (String) f.port(net, "name", "a", "port_security_enabled", false).get("id");
+        assertEquals(1, fixedIps(f.ports.get(TestJpa.ADMIN, id)).size());
+        f.jpa.tx(em -> em.createQuery("DELETE FROM IpAllocationEntity a WHERE a.portId = :p").setParameter("p", id)
+                .executeUpdate());
+        assertEquals(1, fixedIps(f.ports.get(TestJpa.ADMIN, id)).size());
+        f.ports.update(TestJpa.ADMIN, id, body("name", "b"));
+        assertEquals(List.of(), fixedIps(f.ports.get(TestJpa.ADMIN, id)));
+        assertEquals(List.of(), f.ports.list(TestJpa.ADMIN, ListQuery.all()).stream()
+                .filter(p -> p.get("id").equals(id)).map(p -> p.get("fixed_ips")).findFirst().orElseThrow());
     }
 
     /**
