@@ -1,7 +1,6 @@
 package org.nucleon.ml2.port;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -423,41 +422,40 @@ public class PortHandler extends JpaResourceHandler<PortEntity> {
             }).toList();
         }
         boolean keep = PortChildren.usable(em);
-        Map<String, PortChildren.Rows> rows = new HashMap<>();
+        PortChildren.Rows[] rows = new PortChildren.Rows[ports.size()];
         List<PortEntity> unknown = new ArrayList<>();
-        for (PortEntity p : ports) {
-            PortChildren.Rows known = keep ? children.get(p) : null;
-            if (known != null) {
-                rows.put(p.id, known);
-            } else {
-                unknown.add(p);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = keep ? children.get(ports.get(i)) : null;
+            if (rows[i] == null) {
+                unknown.add(ports.get(i));
             }
         }
         if (!unknown.isEmpty()) {
             // the whole page when none was known, so an unfiltered page is still read by its id range
-            PageKeys ids = PageKeys.of(em, "PortEntity", rows.isEmpty() ? ports : unknown, p -> p.id);
+            PageKeys ids = PageKeys.of(em, "PortEntity", unknown.size() == rows.length ? ports : unknown, p -> p.id);
             Map<String, List<Map<String, Object>>> ips = Ipam.fixedIpsOf(em, ids);
             Map<String, List<String>> sgs = groups.groupsOf(em, ids);
             Map<String, List<Map<String, Object>>> pairs = PortExtras.pairsOf(em, ids);
             Map<String, List<Map<String, Object>>> opts = PortExtras.dhcpOptsOf(em, ids);
-            for (PortEntity p : unknown) {
-                PortChildren.Rows read = new PortChildren.Rows(p.revision(), ips.getOrDefault(p.id, List.of()),
-                        sgs.getOrDefault(p.id, List.of()), pairs.getOrDefault(p.id, List.of()),
-                        opts.getOrDefault(p.id, List.of()));
-                rows.put(p.id, read);
-                if (keep) {
-                    children.put(p.id, read);
+            for (int i = 0; i < rows.length; i++) {
+                PortEntity p = ports.get(i);
+                if (rows[i] == null) {
+                    rows[i] = new PortChildren.Rows(p.revision(), ips.getOrDefault(p.id, List.of()),
+                            sgs.getOrDefault(p.id, List.of()), pairs.getOrDefault(p.id, List.of()),
+                            opts.getOrDefault(p.id, List.of()));
+                    if (keep) {
+                        children.put(p.id, rows[i]);
+                    }
                 }
             }
         }
-        List<Map<String, Object>> out = new ArrayList<>(ports.size());
-        for (PortEntity p : ports) {
-            PortChildren.Rows r = rows.get(p.id);
-            Map<String, Object> v = toMap(p);
-            v.put(FIXED_IPS, r.fixedIps());
-            v.put(SECURITY_GROUPS, r.groups());
-            v.put(PAIRS, r.pairs());
-            v.put(DHCP_OPTS, r.dhcpOpts());
+        List<Map<String, Object>> out = new ArrayList<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            Map<String, Object> v = toMap(ports.get(i));
+            v.put(FIXED_IPS, rows[i].fixedIps());
+            v.put(SECURITY_GROUPS, rows[i].groups());
+            v.put(PAIRS, rows[i].pairs());
+            v.put(DHCP_OPTS, rows[i].dhcpOpts());
             out.add(v);
         }
         return out;
